@@ -1,0 +1,56 @@
+// swift-tools-version: 6.1
+// VaultSearch: a search and ranking engine daemon for PromptVault. See ARCHITECTURE.md.
+import PackageDescription
+
+let package = Package(
+    name: "VaultSearch",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "vaultsearch", targets: ["vaultsearch"]),
+        .library(name: "VaultIndex", targets: ["VaultIndex"]),
+        .library(name: "VaultEval", targets: ["VaultEval"]),
+        .library(name: "VaultCorpus", targets: ["VaultCorpus"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+    ],
+    targets: [
+        // MARK: C shims (system libraries from Debian)
+        .systemLibrary(
+            name: "CLMDB", pkgConfig: "lmdb",
+            providers: [.apt(["liblmdb-dev"])]),
+        .systemLibrary(
+            name: "CStemmer",
+            providers: [.apt(["libstemmer-dev"])]),
+        // ICU is wrapped by a C target, not a system-library module: see PLATFORM.md (Foundation clash).
+        .target(
+            name: "CICU",
+            linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]),
+
+        // MARK: Engine
+        .target(name: "VaultAnalysis", dependencies: ["CICU", "CStemmer"]),
+        .target(name: "VaultStorage", dependencies: ["CLMDB"]),
+        .target(name: "VaultIndex", dependencies: ["VaultAnalysis", "VaultStorage"]),
+        .target(
+            name: "VaultEval",
+            dependencies: ["VaultIndex", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "VaultCorpus", path: "Corpus/Generator"),
+
+        // MARK: The command-line executable
+        .executableTarget(
+            name: "vaultsearch",
+            dependencies: [
+                "VaultIndex", "VaultEval", "VaultCorpus",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
+
+        // MARK: Tests
+        .testTarget(name: "VaultAnalysisTests", dependencies: ["VaultAnalysis"]),
+        .testTarget(name: "VaultStorageTests", dependencies: ["VaultStorage"]),
+        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus"]),
+        .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval"]),
+        .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),
+    ]
+)
