@@ -4,7 +4,7 @@ import PackageDescription
 
 let package = Package(
     name: "VaultSearch",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "vaultsearch", targets: ["vaultsearch"]),
         .library(name: "VaultIndex", targets: ["VaultIndex"]),
@@ -31,7 +31,14 @@ let package = Package(
         // MARK: Engine
         .target(name: "VaultAnalysis", dependencies: ["CICU", "CStemmer"]),
         .target(name: "VaultStorage", dependencies: ["CLMDB"]),
-        .target(name: "VaultIndex", dependencies: ["VaultAnalysis", "VaultStorage"]),
+        .target(
+            name: "VaultIndex", dependencies: ["VaultAnalysis", "VaultStorage"],
+            swiftSettings: [
+                // Postings cursors are classes walked in the hottest loops; dynamic exclusivity checks on
+                // their stored properties cost ~30 % of query time. The cursor never hands out inout
+                // access to its own state, so there is nothing for the runtime check to catch.
+                .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
+            ]),
         .target(
             name: "VaultEval",
             dependencies: ["VaultIndex", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -48,7 +55,7 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "VaultAnalysisTests", dependencies: ["VaultAnalysis"]),
         .testTarget(name: "VaultStorageTests", dependencies: ["VaultStorage"]),
-        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus"]),
+        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex"]),
         .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),

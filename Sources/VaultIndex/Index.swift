@@ -1,0 +1,120 @@
+import Foundation
+import Synchronization
+import VaultStorage
+
+/// One index: an LMDB environment in a directory, with its settings and statistics.
+///
+/// Open it once per process and share it: writes go through one ``IndexWriter`` at a time, searches
+/// through any number of ``Searcher``s, each on its own snapshot.
+public final class Index: Sendable {
+    /// The index directory.
+    public let path: String
+    let environment: Environment
+    let databases: IndexDatabases
+    /// Decoded settings keyed by their stored bytes, so snapshots do not re-decode JSON per query.
+    private let settingsCache = Mutex<(bytes: [UInt8], settings: IndexSettings)?>(nil)
+
+    private init(path: String, environment: Environment, databases: IndexDatabases) {
+        self.path = path
+        self.environment = environment
+        self.databases = databases
+    }
+
+    /// Opens the index in `path`.
+    /// - Throws: ``IndexError/notAnIndex(path:)`` when there is none, and
+    ///   ``IndexError/formatVersionMismatch(path:found:expected:)`` when it has another format.
+    public static func open(at path: String, readOnly: Bool = false) throws(IndexError) -> Index {
+        guard FileManager.default.fileExists(atPath: path + "/data.mdb") else { throw .notAnIndex(path: path) }
+        return try IndexError.wrap {
+            var options = Environment.Options()
+            options.readOnly = readOnly
+            let environment = try Environment(directory: path, options: options)
+            let databases: IndexDatabases
+            do { databases = try IndexDatabases(environment: environment, create: false) } catch StorageError.databaseNotFound {
+                throw IndexError.notAnIndex(path: path)
+            }
+            let index = Index(path: path, environment: environment, databases: databases)
+            try index.checkFormat()
+            return index
+        }
+    }
+
+    /// Creates a new, empty index in `path` (the directory may exist but must not hold an index).
+    public static func create(at path: String, settings: IndexSettings, bulkLoad: Bool = false) throws(IndexError) -> Index {
+        try settings.validate()
+        if FileManager.default.fileExists(atPath: path + "/data.mdb") {
+            throw .invalidSettings("'\(path)' already holds an index")
+        }
+        return try IndexError.wrap {
+            var options = Environment.Options()
+            options.noSync = bulkLoad
+            let environment = try Environment(directory: path, options: options)
+            let databases = try IndexDatabases(environment: environment, create: true)
+            let settingsJSON = try JSONEncoder().encode(settings)
+            try environment.write { txn in
+                try txn.put(databases.meta, key: MetaKey.format, value: KeyCodec.encode(FormatVersion.current))
+                try txn.put(databases.meta, key: MetaKey.settings, value: Array(settingsJSON))
+                try txn.put(
+                    databases.meta, key: MetaKey.statistics,
+                    value: IndexStatistics(fieldCount: settings.searchableFields.count).encoded())
+            }
+            return Index(path: path, environment: environment, databases: databases)
+        }
+    }
+
+    private func checkFormat() throws {
+        try environment.read { txn in
+            guard let value = try txn.get(databases.meta, key: MetaKey.format), value.count == 4 else {
+                throw IndexError.notAnIndex(path: path)
+            }
+            let found = KeyCodec.decodeUInt32(value)
+            if found != FormatVersion.current {
+                throw IndexError.formatVersionMismatch(path: path, found: found, expected: FormatVersion.current)
+            }
+        }
+    }
+
+    /// Flushes to disk (needed after a bulk load, which skips fsync per batch).
+    public func sync() throws(IndexError) { try IndexError.wrap { try environment.sync() } }
+
+    /// A consistent snapshot for reading: everything committed before this call, nothing after.
+    public func snapshot() throws(IndexError) -> IndexSnapshot {
+        try IndexError.wrap { try IndexSnapshot(index: self, transaction: environment.beginRead()) }
+    }
+
+    /// The settings as stored in `transaction`'s snapshot.
+    func settings(in transaction: Transaction) throws -> IndexSettings {
+        guard let raw = try transaction.get(databases.meta, key: MetaKey.settings) else {
+            throw IndexError.corrupt("settings are missing")
+        }
+        if let cached = settingsCache.withLock({ cache in
+            cache.flatMap { $0.bytes.elementsEqual(raw) ? $0.settings : nil }
+        }) {
+            return cached
+        }
+        let settings = try JSONDecoder().decode(IndexSettings.self, from: Data(raw))
+        settingsCache.withLock { $0 = (Array(raw), settings) }
+        return settings
+    }
+
+    /// Replaces the ranking settings (weights, b, k1). Changing fields or analysis needs a rebuild.
+    public func updateSettings(_ settings: IndexSettings) throws(IndexError) {
+        try settings.validate()
+        try IndexError.wrap {
+            try environment.write { txn in
+                let current = try self.settings(in: txn)
+                guard current.hasSameAnalysis(as: settings) else {
+                    throw IndexError.invalidSettings("searchable fields and analysis can only change by rebuilding the index")
+                }
+                try txn.put(databases.meta, key: MetaKey.settings, value: Array(try JSONEncoder().encode(settings)))
+            }
+        }
+    }
+}
+
+/// Keys of the `meta` database.
+enum MetaKey {
+    static let format = Array("format".utf8)
+    static let settings = Array("settings".utf8)
+    static let statistics = Array("stats".utf8)
+}

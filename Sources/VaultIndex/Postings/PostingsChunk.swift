@@ -1,0 +1,114 @@
+/// A run of postings of one term in doc-number order, decoded into flat arrays: the writer's working
+/// form of a block (and of a batch's new postings before they are cut into blocks).
+///
+/// For posting `i`: `docs[i]`, `masks[i]` (bit f set when the term occurs in searchable field f), and
+/// for each set bit in ascending order a `(tf, fieldLength)` pair in `stats` and `tf` positions in
+/// `positions`.
+struct PostingsChunk: Equatable {
+    var docs: [UInt32] = []
+    var masks: [UInt32] = []
+    var stats: [UInt32] = []
+    var positions: [UInt32] = []
+
+    var count: Int { docs.count }
+    var isEmpty: Bool { docs.isEmpty }
+
+    /// Appends one posting; `fields` lists (field, field length, positions) in ascending field order.
+    mutating func append(doc: UInt32, fields: [(field: Int, length: UInt32, positions: [UInt32])]) {
+        precondition(docs.last.map { $0 < doc } ?? true, "postings must be appended in doc order")
+        var mask: UInt32 = 0
+        for entry in fields {
+            mask |= 1 << UInt32(entry.field)
+            stats.append(UInt32(entry.positions.count))
+            stats.append(entry.length)
+            positions.append(contentsOf: entry.positions)
+        }
+        docs.append(doc)
+        masks.append(mask)
+    }
+
+    /// Appends every posting of `other`, whose docs must all follow ours.
+    mutating func append(contentsOf other: PostingsChunk) {
+        precondition(other.docs.first.map { first in docs.last.map { $0 < first } ?? true } ?? true)
+        docs += other.docs
+        masks += other.masks
+        stats += other.stats
+        positions += other.positions
+    }
+
+    /// Removes the postings of the given docs; returns how many were removed.
+    mutating func remove(docs removed: Set<UInt32>) -> Int {
+        var kept = PostingsChunk()
+        var statIndex = 0, positionIndex = 0
+        for i in 0..<docs.count {
+            let fieldCount = masks[i].nonzeroBitCount
+            var positionCount = 0
+            for f in 0..<fieldCount { positionCount += Int(stats[statIndex + 2 * f]) }
+            if !removed.contains(docs[i]) {
+                kept.docs.append(docs[i])
+                kept.masks.append(masks[i])
+                kept.stats.append(contentsOf: stats[statIndex..<(statIndex + 2 * fieldCount)])
+                kept.positions.append(contentsOf: positions[positionIndex..<(positionIndex + positionCount)])
+            }
+            statIndex += 2 * fieldCount
+            positionIndex += positionCount
+        }
+        let removedCount = docs.count - kept.docs.count
+        self = kept
+        return removedCount
+    }
+
+    /// Splits into chunks of at most `size` postings, in order.
+    func split(size: Int) -> [PostingsChunk] {
+        if count <= size { return [self] }
+        var result: [PostingsChunk] = []
+        var current = PostingsChunk()
+        var statIndex = 0, positionIndex = 0
+        for i in 0..<docs.count {
+            let fieldCount = masks[i].nonzeroBitCount
+            var positionCount = 0
+            for f in 0..<fieldCount { positionCount += Int(stats[statIndex + 2 * f]) }
+            current.docs.append(docs[i])
+            current.masks.append(masks[i])
+            current.stats.append(contentsOf: stats[statIndex..<(statIndex + 2 * fieldCount)])
+            current.positions.append(contentsOf: positions[positionIndex..<(positionIndex + positionCount)])
+            statIndex += 2 * fieldCount
+            positionIndex += positionCount
+            if current.count == size {
+                result.append(current)
+                current = PostingsChunk()
+            }
+        }
+        if !current.isEmpty { result.append(current) }
+        return result
+    }
+
+    /// The block summary kept in the term's skip table: last doc, count, and per field the highest
+    /// term frequency and the shortest field length (the ingredients of a BM25F score bound).
+    func summary(block: UInt32) -> BlockSummary {
+        var fieldMask: UInt32 = 0
+        var maxTF = [UInt32](repeating: 0, count: IndexSettings.maximumSearchableFields)
+        var minLength = [UInt32](repeating: .max, count: IndexSettings.maximumSearchableFields)
+        var statIndex = 0
+        for i in 0..<docs.count {
+            var mask = masks[i]
+            fieldMask |= mask
+            while mask != 0 {
+                let field = mask.trailingZeroBitCount
+                mask &= mask - 1
+                maxTF[field] = max(maxTF[field], stats[statIndex])
+                minLength[field] = min(minLength[field], stats[statIndex + 1])
+                statIndex += 2
+            }
+        }
+        var bounds: [UInt32] = []
+        var mask = fieldMask
+        while mask != 0 {
+            let field = mask.trailingZeroBitCount
+            mask &= mask - 1
+            bounds.append(maxTF[field])
+            bounds.append(minLength[field])
+        }
+        return BlockSummary(block: block, lastDoc: docs.last ?? 0, count: UInt32(count), fieldMask: fieldMask, bounds: bounds)
+    }
+}

@@ -1,0 +1,66 @@
+/// One block's entry in a term's skip table.
+struct BlockSummary: Equatable {
+    /// The block's key suffix in `postings`/`positions` (stable while the block lives).
+    var block: UInt32
+    /// The highest doc number in the block: seeks skip blocks whose `lastDoc` is below the target.
+    var lastDoc: UInt32
+    /// Postings in the block.
+    var count: UInt32
+    /// The fields in which any posting of the block occurs.
+    var fieldMask: UInt32
+    /// Per set bit of `fieldMask`, ascending: the highest tf and the shortest field length in the block.
+    var bounds: [UInt32]
+}
+
+/// What the term dictionary (`terms`) holds for one term: its id, document frequency and the skip
+/// table of its postings blocks.
+///
+/// ```
+/// term id: varint | df: varint | next block id: varint | block count: varint
+/// | per block: block id varint, lastDoc gap varint, count varint, field mask varint,
+///              per set field: max tf varint, min length varint
+/// ```
+struct TermInfo: Equatable {
+    var termID: UInt32
+    var documentFrequency: UInt32
+    var nextBlockID: UInt32
+    var blocks: [BlockSummary]
+
+    func encoded() -> [UInt8] {
+        var writer = ByteWriter(capacity: 8 + blocks.count * 8)
+        writer.varint(termID)
+        writer.varint(documentFrequency)
+        writer.varint(nextBlockID)
+        writer.varint(blocks.count)
+        var previous: UInt32 = 0
+        for block in blocks {
+            writer.varint(block.block)
+            writer.varint(block.lastDoc - previous)
+            previous = block.lastDoc
+            writer.varint(block.count)
+            writer.varint(block.fieldMask)
+            for bound in block.bounds { writer.varint(bound) }
+        }
+        return writer.bytes
+    }
+
+    static func decode(_ buffer: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo {
+        var reader = ByteReader(buffer)
+        let termID = reader.varint(), df = reader.varint(), next = reader.varint()
+        let blockCount = Int(reader.varint())
+        guard blockCount <= buffer.count else { throw .corrupt("term dictionary entry") }
+        var blocks: [BlockSummary] = []
+        blocks.reserveCapacity(blockCount)
+        var lastDoc: UInt32 = 0
+        for _ in 0..<blockCount {
+            let id = reader.varint()
+            lastDoc &+= reader.varint()
+            let count = reader.varint(), mask = reader.varint()
+            var bounds: [UInt32] = []
+            for _ in 0..<(2 * mask.nonzeroBitCount) { bounds.append(reader.varint()) }
+            blocks.append(BlockSummary(block: id, lastDoc: lastDoc, count: count, fieldMask: mask, bounds: bounds))
+        }
+        if reader.failed { throw .corrupt("term dictionary entry") }
+        return TermInfo(termID: termID, documentFrequency: df, nextBlockID: next, blocks: blocks)
+    }
+}

@@ -1,0 +1,66 @@
+import VaultStorage
+
+/// A consistent, read-only view of an index: one LMDB read transaction. It never blocks the writer
+/// and sees none of the writer's later commits. Not `Sendable`; close it (or let it go) when done.
+public final class IndexSnapshot {
+    /// The index this is a snapshot of.
+    public let index: Index
+    let transaction: ReadTransaction
+    /// The settings in force in this snapshot.
+    public let settings: IndexSettings
+    /// The statistics as of this snapshot.
+    public let statistics: IndexStatistics
+
+    init(index: Index, transaction: ReadTransaction) throws {
+        self.index = index
+        self.transaction = transaction
+        self.settings = try index.settings(in: transaction)
+        guard let raw = try transaction.get(index.databases.meta, key: MetaKey.statistics) else {
+            throw IndexError.corrupt("statistics are missing")
+        }
+        self.statistics = try IndexStatistics.decode(raw)
+    }
+
+    /// Ends the snapshot early (it also ends when released).
+    public func close() { transaction.abort() }
+
+    func termInfo(_ term: String) throws(IndexError) -> TermInfo? {
+        var term = term
+        return try IndexError.wrap {
+            try term.withUTF8 { utf8 in
+                guard let raw = try transaction.get(index.databases.terms, key: UnsafeRawBufferPointer(utf8)) else { return nil }
+                return try TermInfo.decode(raw)
+            }
+        }
+    }
+
+    func cursor(for info: TermInfo) -> PostingsCursor {
+        PostingsCursor(info: info, transaction: transaction, databases: index.databases)
+    }
+
+    /// The document with external id `id`, if the index has it.
+    public func document(id: String) throws(IndexError) -> Document? {
+        try IndexError.wrap {
+            guard let number = try transaction.get(index.databases.ids, key: Array(id.utf8)) else { return nil }
+            return try document(number: KeyCodec.decodeUInt32(number))
+        }
+    }
+
+    /// The document stored under an internal doc number.
+    public func document(number: UInt32) throws(IndexError) -> Document? {
+        try IndexError.wrap {
+            guard let raw = try transaction.get(index.databases.docs, key: KeyCodec.encode(number)) else { return nil }
+            return try StoredDocumentCodec.decode(raw)
+        }
+    }
+
+    /// The external id of an internal doc number.
+    func externalID(number: UInt32) throws(IndexError) -> String {
+        try IndexError.wrap {
+            guard let raw = try transaction.get(index.databases.docs, key: KeyCodec.encode(number)) else {
+                throw IndexError.corrupt("document \(number) is in the postings but not stored")
+            }
+            return StoredDocumentCodec.decodeID(raw)
+        }
+    }
+}

@@ -1,0 +1,6 @@
+/// The on-disk format version of an index, stored in `meta` and checked on open. Bump it whenever a
+/// byte layout in ``IndexDatabases`` changes; an index of another version gets a clear error.
+public enum FormatVersion {
+    /// The version this build writes and reads.
+    public static let current: UInt32 = 1
+}

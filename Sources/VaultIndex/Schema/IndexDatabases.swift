@@ -1,0 +1,44 @@
+import VaultStorage
+
+/// The one typed list of LMDB databases inside an index environment, with each key and value layout.
+///
+/// ```
+/// meta       "format" | "settings" | "stats"      -> UInt32 BE | settings JSON | IndexStatistics bytes
+/// ids        external id (UTF-8)                    -> doc number (UInt32 BE)
+/// docs       doc number (UInt32 BE)                 -> StoredDocument bytes (id, fields)
+/// docterms   doc number (UInt32 BE)                 -> field lengths + sorted term ids (forward index, for deletes)
+/// terms      term (UTF-8)                           -> TermInfo bytes (term id, df, block skip table)
+/// termids    term id (UInt32 BE)                    -> term (UTF-8)
+/// postings   term id (UInt32 BE) + block id (UInt32 BE) -> PostingsBlock bytes (docs, field tf and lengths)
+/// positions  term id (UInt32 BE) + block id (UInt32 BE) -> positions of the block's docs, per field
+/// ```
+struct IndexDatabases: Sendable {
+    let meta: Database
+    let ids: Database
+    let docs: Database
+    let docTerms: Database
+    let terms: Database
+    let termIDs: Database
+    let postings: Database
+    let positions: Database
+
+    init(environment: Environment, create: Bool) throws {
+        meta = try environment.database("meta", create: create)
+        ids = try environment.database("ids", create: create)
+        docs = try environment.database("docs", create: create)
+        docTerms = try environment.database("docterms", create: create)
+        terms = try environment.database("terms", create: create)
+        termIDs = try environment.database("termids", create: create)
+        postings = try environment.database("postings", create: create)
+        positions = try environment.database("positions", create: create)
+    }
+
+    /// The key of a postings or positions block.
+    static func blockKey(term: UInt32, block: UInt32) -> [UInt8] {
+        var key: [UInt8] = []
+        key.reserveCapacity(8)
+        KeyCodec.append(term, to: &key)
+        KeyCodec.append(block, to: &key)
+        return key
+    }
+}

@@ -1,0 +1,39 @@
+import VaultStorage
+
+/// An error from the index. Knows nothing of HTTP; the server maps cases to status codes.
+public enum IndexError: Error, Equatable, CustomStringConvertible {
+    /// The directory holds no index (no such directory, or no index inside it).
+    case notAnIndex(path: String)
+    /// The index was written by another on-disk format version.
+    case formatVersionMismatch(path: String, found: UInt32, expected: UInt32)
+    /// Stored data failed to decode.
+    case corrupt(String)
+    /// A document cannot be indexed (for example, it has no id).
+    case invalidDocument(String)
+    /// A query cannot be run (for example, it is too long).
+    case invalidQuery(String)
+    /// Settings are inconsistent or would need a rebuild.
+    case invalidSettings(String)
+    /// The storage layer failed.
+    case storage(StorageError)
+
+    public var description: String {
+        switch self {
+        case .notAnIndex(let path): return "no index at '\(path)' (create one with `vaultsearch index`)"
+        case .formatVersionMismatch(let path, let found, let expected):
+            return "the index at '\(path)' has format version \(found), this build reads version \(expected): rebuild it"
+        case .corrupt(let what): return "the index is damaged: \(what)"
+        case .invalidDocument(let why): return "invalid document: \(why)"
+        case .invalidQuery(let why): return "invalid query: \(why)"
+        case .invalidSettings(let why): return "invalid settings: \(why)"
+        case .storage(let error): return error.description
+        }
+    }
+
+    /// Runs `body`, wrapping storage errors.
+    static func wrap<R>(_ body: () throws -> R) throws(IndexError) -> R {
+        do { return try body() } catch let error as IndexError { throw error } catch let error as StorageError {
+            throw .storage(error)
+        } catch { throw .corrupt("\(error)") }
+    }
+}

@@ -1,0 +1,72 @@
+import Foundation
+
+/// BM25F (Robertson, Zaragoza & Taylor's simple BM25F): per-field term frequencies are length-
+/// normalized per field, weighted, summed into one pseudo-frequency, then saturated once:
+///
+///     tf~(t, d) = Σ_f  w_f · tf_f(t, d) / (1 − b_f + b_f · len_f(d) / avglen_f)
+///     score(t, d) = qtf(t) · idf(t) · (k1 + 1) · tf~ / (k1 + tf~)
+///     idf(t) = ln(1 + (N − df + 0.5) / (df + 0.5))
+///
+/// `score` grows with `tf~`, so an upper bound of `tf~` over a block (highest tf, shortest length
+/// per field) bounds the block's scores; dynamic pruning relies on that.
+struct BM25F {
+    let k1: Double
+    private let weight: [Double]
+    /// 1 − b_f
+    private let constant: [Double]
+    /// b_f / avglen_f
+    private let slope: [Double]
+    let documentCount: Double
+
+    init(settings: IndexSettings, statistics: IndexStatistics) {
+        k1 = settings.k1
+        let averages = statistics.averageFieldLengths
+        weight = settings.searchableFields.map(\.weight)
+        constant = settings.searchableFields.map { 1 - $0.b }
+        slope = zip(settings.searchableFields, averages).map { $0.b / $1 }
+        documentCount = Double(statistics.documentCount)
+    }
+
+    /// The inverse document frequency of a term in `df` documents.
+    func idf(documentFrequency df: UInt32) -> Double {
+        log(1 + (documentCount - Double(df) + 0.5) / (Double(df) + 0.5))
+    }
+
+    /// One field's share of the pseudo-frequency.
+    @inline(__always)
+    func fieldFrequency(field: Int, tf: UInt32, length: UInt32) -> Double {
+        weight[field] * Double(tf) / (constant[field] + slope[field] * Double(length))
+    }
+
+    /// The saturated score of a pseudo-frequency, for a term whose weight is `qtf · idf · (k1 + 1)`.
+    @inline(__always)
+    func saturate(_ pseudoFrequency: Double, termWeight: Double) -> Double {
+        termWeight * pseudoFrequency / (k1 + pseudoFrequency)
+    }
+
+    /// The score of the cursor's current document.
+    @inline(__always)
+    func score(_ cursor: PostingsCursor, termWeight: Double) -> Double {
+        var pseudo = 0.0
+        cursor.forEachField { field, tf, length in pseudo += fieldFrequency(field: field, tf: tf, length: length) }
+        return saturate(pseudo, termWeight: termWeight)
+    }
+
+    /// An upper bound of every score in a block.
+    func bound(_ block: BlockSummary, termWeight: Double) -> Double {
+        var pseudo = 0.0
+        var mask = block.fieldMask
+        var index = 0
+        while mask != 0 {
+            pseudo += fieldFrequency(field: mask.trailingZeroBitCount, tf: block.bounds[index], length: block.bounds[index + 1])
+            mask &= mask - 1
+            index += 2
+        }
+        return saturate(pseudo, termWeight: termWeight)
+    }
+
+    /// An upper bound of every score of a term.
+    func bound(_ info: TermInfo, termWeight: Double) -> Double {
+        info.blocks.reduce(0) { max($0, bound($1, termWeight: termWeight)) }
+    }
+}

@@ -1,0 +1,14 @@
+import ArgumentParser
+
+/// The `vaultsearch` command: the root of the subcommands.
+@main
+struct VaultSearchCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "vaultsearch",
+        abstract: "A search and ranking engine for PromptVault: index, search, inspect, evaluate, benchmark.",
+        version: "0.1.0",
+        subcommands: [
+            IndexCommand.self, SearchCommand.self, InspectCommand.self, EvalCommand.self,
+            BenchCommand.self,
+        ])
+}

@@ -1,0 +1,59 @@
+import Testing
+@testable import VaultIndex
+
+/// The block codec round-trips postings with positions, and block summaries bound their contents.
+@Suite("postings codec")
+struct PostingsCodecTests {
+    @Test("blocks round-trip and summaries hold max tf and min length per field")
+    func roundTrip() throws {
+        var rng = SeededGenerator(seed: 99)
+        var chunk = PostingsChunk()
+        var doc: UInt32 = 0
+        for _ in 0..<300 {
+            doc += UInt32.random(in: 1...5000, using: &rng)
+            var fields: [(field: Int, length: UInt32, positions: [UInt32])] = []
+            for field in 0..<3 where Bool.random(using: &rng) || field == 2 {
+                var p: UInt32 = 0
+                let positions = (0..<Int.random(in: 1...6, using: &rng)).map { _ in p += UInt32.random(in: 1...300, using: &rng); return p }
+                fields.append((field, UInt32.random(in: 1...100_000, using: &rng), positions))
+            }
+            chunk.append(doc: doc, fields: fields)
+        }
+        let pieces = chunk.split(size: BlockCodec.blockSize)
+        #expect(pieces.map(\.count) == [128, 128, 44])
+        var joined = PostingsChunk()
+        for piece in pieces {
+            let postings = BlockCodec.encodePostings(piece), positions = BlockCodec.encodePositions(piece)
+            let decoded = try postings.withUnsafeBytes { p in try positions.withUnsafeBytes { q in try BlockCodec.decode(postings: p, positions: q) } }
+            #expect(decoded == piece)
+            joined.append(contentsOf: decoded)
+            let summary = piece.summary(block: 0)
+            #expect(summary.lastDoc == piece.docs.last)
+            // Independent recomputation of the bound for field 2 (present in every posting).
+            var maxTF: UInt32 = 0, minLength = UInt32.max, s = 0
+            for mask in piece.masks {
+                for f in 0..<3 where mask & (1 << UInt32(f)) != 0 {
+                    if f == 2 { maxTF = max(maxTF, piece.stats[s]); minLength = min(minLength, piece.stats[s + 1]) }
+                    s += 2
+                }
+            }
+            let slot = (summary.fieldMask & 0b011).nonzeroBitCount
+            #expect(summary.bounds[2 * slot] == maxTF && summary.bounds[2 * slot + 1] == minLength)
+        }
+        #expect(joined == chunk)
+        var removed = chunk
+        let victims = Set(chunk.docs.enumerated().filter { $0.offset % 4 == 0 }.map(\.element))
+        #expect(removed.remove(docs: victims) == victims.count)
+        #expect(removed.docs == chunk.docs.filter { !victims.contains($0) })
+    }
+
+    @Test("a truncated block is reported as corrupt, not a crash")
+    func truncated() throws {
+        var chunk = PostingsChunk()
+        chunk.append(doc: 5, fields: [(0, 10, [1, 2, 3])])
+        chunk.append(doc: 9, fields: [(1, 4, [0])])
+        let bytes = BlockCodec.encodePostings(chunk)
+        let cut = Array(bytes.prefix(bytes.count - 2))
+        #expect(throws: IndexError.self) { try cut.withUnsafeBytes { try BlockCodec.decode(postings: $0, positions: nil) } }
+    }
+}
