@@ -8,7 +8,7 @@ struct VaultSearchCommand: ParsableCommand {
         abstract: "A search and ranking engine for PromptVault: index, search, inspect, evaluate, benchmark.",
         version: "0.1.0",
         subcommands: [
-            IndexCommand.self, SearchCommand.self, InspectCommand.self, EvalCommand.self,
-            BenchCommand.self,
+            DemoCommand.self, IndexCommand.self, SearchCommand.self, InspectCommand.self, EvalCommand.self,
+            BenchCommand.self, GenerateCommand.self,
         ])
 }

@@ -136,3 +136,22 @@ private struct IndexChecker {
         return problems
     }
 }
+
+extension IndexSnapshot {
+    /// Decodes every posting of `term` (doc numbers and frequencies): how many documents and the
+    /// total term frequency. A full pass over the term's blocks, for `inspect` and the postings
+    /// decoding benchmark; nil when the term is not in the index.
+    public func walkPostings(of term: String) throws(IndexError) -> (documents: Int, totalTermFrequency: UInt64)? {
+        guard let info = try termInfo(term) else { return nil }
+        let cursor = cursor(for: info)
+        var documents = 0
+        var total: UInt64 = 0
+        while cursor.doc != PostingsCursor.exhausted {
+            documents += 1
+            cursor.forEachField { _, tf, _ in total += UInt64(tf) }
+            cursor.next()
+        }
+        if let problem = cursor.corruption { throw .corrupt(problem) }
+        return (documents, total)
+    }
+}
