@@ -43,32 +43,36 @@ void vs_folder_destroy(vs_folder *folder) {
     free(folder);
 }
 
-/// Grows `*buffer` to at least `needed` elements of `size` bytes; returns 0 on success.
-static int vs_reserve(void **buffer, int32_t *capacity, int32_t needed, size_t size) {
-    if (needed <= *capacity) return 0;
+/// Returns `buffer` grown to at least `needed` elements of `size` bytes (at least doubling), or
+/// NULL when out of memory, in which case `buffer` and `*capacity` are left as they were.
+static void *vs_reserve(void *buffer, int32_t *capacity, int32_t needed, size_t size) {
+    if (needed <= *capacity && buffer != NULL) return buffer;
     int32_t grown = needed < 64 ? 64 : needed;
     if (*capacity < INT32_MAX / 2 && grown < *capacity * 2) grown = *capacity * 2;
-    void *resized = realloc(*buffer, (size_t)grown * size);
-    if (resized == NULL) return -1;
-    *buffer = resized;
+    void *resized = realloc(buffer, (size_t)grown * size);
+    if (resized == NULL) return NULL;
     *capacity = grown;
+    return resized;
+}
+
+/// Grows a UTF-16 scratch buffer in place; returns 0, or -1 when out of memory.
+static int vs_reserve_uchars(UChar **buffer, int32_t *capacity, int32_t needed) {
+    UChar *grown = vs_reserve(*buffer, capacity, needed, sizeof(UChar));
+    if (grown == NULL) return -1;
+    *buffer = grown;
     return 0;
 }
 
-#define VS_RESERVE_UCHARS(folder, field, needed) \
-    vs_reserve((void **)&(folder)->field, &(folder)->field##Capacity, (needed), sizeof(UChar))
-
-/// Runs `normalizer` from `source` into the `second`/`first` scratch named by `into`, growing it
-/// when ICU reports an overflow. Returns the output length or -1.
-static int32_t vs_normalize(vs_folder *folder, const UNormalizer2 *normalizer, const UChar *source,
-                            int32_t length, int intoSecond) {
-    UChar **target = intoSecond ? &folder->second : &folder->first;
-    int32_t *capacity = intoSecond ? &folder->secondCapacity : &folder->firstCapacity;
-    if (vs_reserve((void **)target, capacity, length + 1, sizeof(UChar)) != 0) return -1;
+/// Runs `normalizer` on `source` into `*target` (one of the folder's scratch buffers, never the
+/// one `source` points into), growing it when ICU reports an overflow. Returns the output length
+/// in UTF-16 units, or -1.
+static int32_t vs_normalize(const UNormalizer2 *normalizer, const UChar *source, int32_t length,
+                            UChar **target, int32_t *capacity) {
+    if (length >= INT32_MAX / 4 || vs_reserve_uchars(target, capacity, length + 1) != 0) return -1;
     UErrorCode status = U_ZERO_ERROR;
     int32_t written = unorm2_normalize(normalizer, source, length, *target, *capacity, &status);
     if (status == U_BUFFER_OVERFLOW_ERROR) {
-        if (vs_reserve((void **)target, capacity, written + 1, sizeof(UChar)) != 0) return -1;
+        if (written >= INT32_MAX / 4 || vs_reserve_uchars(target, capacity, written + 1) != 0) return -1;
         status = U_ZERO_ERROR;
         written = unorm2_normalize(normalizer, source, length, *target, *capacity, &status);
     }
@@ -90,7 +94,9 @@ static int vs_is_droppable_mark(UChar32 c) {
 int32_t vs_folder_fold(vs_folder *folder, const uint8_t *utf8, int32_t length, int32_t flags,
                        const uint8_t **out) {
     if (length < 0 || length > INT32_MAX / 4) return -1;
-    if (vs_reserve((void **)&folder->output, &folder->outputCapacity, length + 1, 1) != 0) return -1;
+    uint8_t *output = vs_reserve(folder->output, &folder->outputCapacity, length + 1, 1);
+    if (output == NULL) return -1;
+    folder->output = output;
 
     // Fast path: most tokens are ASCII, and for ASCII NFKC_Casefold is plain A-Z lowercasing.
     int32_t index = 0;
@@ -105,7 +111,7 @@ int32_t vs_folder_fold(vs_folder *folder, const uint8_t *utf8, int32_t length, i
     }
 
     // UTF-8 -> UTF-16: never more UTF-16 units than UTF-8 bytes.
-    if (VS_RESERVE_UCHARS(folder, first, length + 1) != 0) return -1;
+    if (vs_reserve_uchars(&folder->first, &folder->firstCapacity, length + 1) != 0) return -1;
     UErrorCode status = U_ZERO_ERROR;
     int32_t units = 0;
     u_strFromUTF8WithSub(folder->first, folder->firstCapacity, &units, (const char *)utf8, length,
@@ -118,19 +124,20 @@ int32_t vs_folder_fold(vs_folder *folder, const uint8_t *utf8, int32_t length, i
         if (unit == 0x2019 || unit == 0x2018 || unit == 0x02BC) folder->first[i] = 0x27;
     }
 
-    int32_t count = vs_normalize(folder, folder->nfkcCasefold, folder->first, units, 1);
+    int32_t count = vs_normalize(folder->nfkcCasefold, folder->first, units, &folder->second,
+                                 &folder->secondCapacity);
     if (count < 0) return -1;
     const UChar *result = folder->second;
 
     if (flags & VS_FOLD_DIACRITICS) {
-        // Skip the NFD pass when nothing decomposes (all of CJK, most Latin after casefold).
+        // Skip the NFD pass when nothing decomposes (CJK ideographs, Thai, unaccented Cyrillic).
         status = U_ZERO_ERROR;
         int32_t span = unorm2_spanQuickCheckYes(folder->nfd, folder->second, count, &status);
         if (U_FAILURE(status)) return -1;
         int32_t folded = count;
         UChar *decomposed = folder->second;
         if (span < count) {
-            count = vs_normalize(folder, folder->nfd, folder->second, count, 0);
+            count = vs_normalize(folder->nfd, folder->second, count, &folder->first, &folder->firstCapacity);
             if (count < 0) return -1;
             decomposed = folder->first;
         }
@@ -151,15 +158,24 @@ int32_t vs_folder_fold(vs_folder *folder, const uint8_t *utf8, int32_t length, i
             result = folder->second;
             count = folded;
         } else {
-            count = vs_normalize(folder, folder->nfc, decomposed, written,
-                                 decomposed == folder->first);
+            if (decomposed == folder->first) {
+                count = vs_normalize(folder->nfc, folder->first, written, &folder->second,
+                                     &folder->secondCapacity);
+                result = folder->second;
+            } else {
+                count = vs_normalize(folder->nfc, folder->second, written, &folder->first,
+                                     &folder->firstCapacity);
+                result = folder->first;
+            }
             if (count < 0) return -1;
-            result = decomposed == folder->first ? folder->second : folder->first;
         }
     }
 
     // UTF-16 -> UTF-8: at most 3 bytes per UTF-16 unit.
-    if (vs_reserve((void **)&folder->output, &folder->outputCapacity, count * 3 + 1, 1) != 0) return -1;
+    if (count >= INT32_MAX / 3) return -1;
+    output = vs_reserve(folder->output, &folder->outputCapacity, count * 3 + 1, 1);
+    if (output == NULL) return -1;
+    folder->output = output;
     status = U_ZERO_ERROR;
     int32_t bytes = 0;
     u_strToUTF8WithSub((char *)folder->output, folder->outputCapacity, &bytes, result, count, 0xFFFD,

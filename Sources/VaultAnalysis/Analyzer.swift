@@ -43,11 +43,13 @@ public final class Analyzer {
         var tokens: [Token] = []
         var text = text
         text.withUTF8 { bytes in
+            tokens.reserveCapacity(Self.estimatedTokenCount(utf8Count: bytes.count))
             let utf8 = UTF8Text(bytes: bytes)
             var scannedBytes = 0
             var scannedScalars = 0
             forEachTerm(in: utf8) { piece, term in
-                let start = scannedScalars + utf8.scalarCount(in: scannedBytes..<piece.range.lowerBound)
+                // Pieces come in text order and never overlap; max() only guards the invariant.
+                let start = scannedScalars + utf8.scalarCount(in: scannedBytes..<max(scannedBytes, piece.range.lowerBound))
                 let end = start + utf8.scalarCount(in: piece.range)
                 scannedBytes = piece.range.upperBound
                 scannedScalars = end
@@ -70,6 +72,7 @@ public final class Analyzer {
         var terms: [String] = []
         var text = text
         text.withUTF8 { bytes in
+            terms.reserveCapacity(Self.estimatedTokenCount(utf8Count: bytes.count))
             forEachTerm(in: UTF8Text(bytes: bytes)) { _, term in terms.append(term) }
         }
         return terms
@@ -88,6 +91,13 @@ public final class Analyzer {
             let piece = TokenSplitter.isolatedPiece(of: text)
             return term(for: piece, in: text)
         }
+    }
+
+    /// A guess at the number of tokens in `utf8Count` bytes of text, to reserve the result once
+    /// instead of growing it five times for a short query: English averages a little under six
+    /// bytes per word with its space, CJK about six bytes per word.
+    private static func estimatedTokenCount(utf8Count: Int) -> Int {
+        utf8Count / 6 + 2
     }
 
     /// Calls `body` with each piece of `text` and its term, skipping pieces that fold to nothing.

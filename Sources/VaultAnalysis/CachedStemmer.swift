@@ -12,8 +12,9 @@ import Darwin
 /// by its hash, a new word takes the first and pushes the previous occupant to that one's second
 /// slot, so at most `slotCount` words and stems are kept and two hot words rarely evict each other.
 ///
-/// The slots are a fixed buffer allocated once (64 KiB): a stored `Array` would pay a run-time
-/// exclusivity check on every access, as this is a class.
+/// The slots are a fixed buffer (32 KiB) allocated on the first stem, so creating an analyzer
+/// stays cheap; it is a buffer rather than an `Array` because a stored array of a class pays
+/// run-time exclusivity checks on every access.
 ///
 /// Not thread-safe, like the stemmer it wraps. One per ``Analyzer``.
 final class CachedStemmer {
@@ -27,18 +28,18 @@ final class CachedStemmer {
     }
 
     private let stemmer: SnowballStemmer
-    private let slots: UnsafeMutableBufferPointer<Slot>
+    private var storage: UnsafeMutableBufferPointer<Slot>?
 
     /// Creates a cached stemmer for `language`.
     init(language: StemmingLanguage) {
         stemmer = SnowballStemmer(language: language)
-        slots = .allocate(capacity: Self.slotCount)
-        slots.initialize(repeating: Slot())
     }
 
     deinit {
-        _ = slots.deinitialize()
-        slots.deallocate()
+        if let storage {
+            _ = storage.deinitialize()
+            storage.deallocate()
+        }
     }
 
     /// The stem of one case-folded word.
@@ -51,6 +52,7 @@ final class CachedStemmer {
     /// - Complexity: O(n) in the length of the word.
     func stem(_ word: UnsafeBufferPointer<UInt8>) -> String {
         if word.count <= 2 { return String(decoding: word, as: UTF8.self) }
+        let slots = storage ?? makeStorage()
         let hash = Self.hash(of: word)
         let first = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         if Self.equals(slots[first].word, word) { return slots[first].stem }
@@ -65,6 +67,14 @@ final class CachedStemmer {
             slots[Int(truncatingIfNeeded: alternate) & (Self.slotCount - 1)] = evicted
         }
         return stem
+    }
+
+    /// Allocates the slots, all empty.
+    private func makeStorage() -> UnsafeMutableBufferPointer<Slot> {
+        let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: Self.slotCount)
+        slots.initialize(repeating: Slot())
+        storage = slots
+        return slots
     }
 
     /// The 64-bit FNV-1a hash of `word`.

@@ -39,10 +39,17 @@ enum TokenSplitter {
         }
         var pieceStart = segment.start
         var hasGroupingCommas = false
+        var hasApostrophe = false
         var index = segment.start
         while index < segment.end {
+            let byte = text.bytes[index]
+            if byte >= 0x60 && byte < 0x80 {  // lowercase letters and `{|}~: the common case
+                index += 1
+                continue
+            }
             guard let (separator, length) = separator(in: text, at: index) else {
-                index += UTF8Text.sequenceLength(lead: text.bytes[index])
+                hasApostrophe = hasApostrophe || byte == 0x27 || byte == 0xE2 || byte == 0xCA
+                index += UTF8Text.sequenceLength(lead: byte)
                 continue
             }
             let keep: Bool
@@ -56,9 +63,10 @@ enum TokenSplitter {
                 keep = false
             }
             if !keep {
-                emit(pieceStart..<index, kind: kind, groupingCommas: hasGroupingCommas, in: text, body)
+                emit(pieceStart..<index, kind: kind, groupingCommas: hasGroupingCommas, apostrophe: hasApostrophe, in: text, body)
                 pieceStart = index + length
                 hasGroupingCommas = false
+                hasApostrophe = false
             }
             index += length
         }
@@ -68,7 +76,7 @@ enum TokenSplitter {
             last.range = pieceStart..<(segment.end + suffix)
             last.isTechnical = true
         }
-        emit(last, in: text, body)
+        emit(last, apostrophe: hasApostrophe, in: text, body)
     }
 
     /// The single piece an already-isolated word makes, for ``Analyzer/normalize(word:)``: the
@@ -100,16 +108,17 @@ enum TokenSplitter {
 
     /// Emits a non-empty piece built from `range`.
     private static func emit(
-        _ range: Range<Int>, kind: TokenKind, groupingCommas: Bool, in text: UTF8Text, _ body: (TokenPiece) -> Void
+        _ range: Range<Int>, kind: TokenKind, groupingCommas: Bool, apostrophe: Bool, in text: UTF8Text,
+        _ body: (TokenPiece) -> Void
     ) {
         guard !range.isEmpty else { return }
-        emit(TokenPiece(range: range, kind: kind, hasGroupingCommas: groupingCommas), in: text, body)
+        emit(TokenPiece(range: range, kind: kind, hasGroupingCommas: groupingCommas), apostrophe: apostrophe, in: text, body)
     }
 
-    /// Emits `piece` after dropping an elided article from a word.
-    private static func emit(_ piece: TokenPiece, in text: UTF8Text, _ body: (TokenPiece) -> Void) {
+    /// Emits `piece`, after dropping an elided article from a word that may contain an apostrophe.
+    private static func emit(_ piece: TokenPiece, apostrophe: Bool, in text: UTF8Text, _ body: (TokenPiece) -> Void) {
         var piece = piece
-        if piece.kind == .word {
+        if apostrophe && piece.kind == .word {
             piece.range = elidedStart(of: piece.range, in: text)..<piece.range.upperBound
         }
         body(piece)

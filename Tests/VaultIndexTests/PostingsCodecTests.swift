@@ -4,7 +4,7 @@ import Testing
 /// The block codec round-trips postings with positions, and block summaries bound their contents.
 @Suite("postings codec")
 struct PostingsCodecTests {
-    @Test("blocks round-trip and summaries hold max tf and min length per field")
+    @Test("blocks round-trip and summaries keep each field's exact best score under any normalization")
     func roundTrip() throws {
         var rng = SeededGenerator(seed: 99)
         var chunk = PostingsChunk()
@@ -29,16 +29,34 @@ struct PostingsCodecTests {
             joined.append(contentsOf: decoded)
             let summary = piece.summary(block: 0)
             #expect(summary.lastDoc == piece.docs.last)
-            // Independent recomputation of the bound for field 2 (present in every posting).
-            var maxTF: UInt32 = 0, minLength = UInt32.max, s = 0
-            for mask in piece.masks {
-                for f in 0..<3 where mask & (1 << UInt32(f)) != 0 {
-                    if f == 2 { maxTF = max(maxTF, piece.stats[s]); minLength = min(minLength, piece.stats[s + 1]) }
-                    s += 2
+            // For any length normalization, a field's best tf / (A + B·len) over the frontier must equal
+            // the best over every posting (computed here directly from the postings).
+            var frontiers: [Int: [(UInt32, UInt32)]] = [:]
+            var cursor = 0
+            var mask = summary.fieldMask
+            while mask != 0 {
+                let field = mask.trailingZeroBitCount
+                let n = Int(summary.bounds[cursor])
+                frontiers[field] = (0..<n).map { (summary.bounds[cursor + 1 + 2 * $0], summary.bounds[cursor + 2 + 2 * $0]) }
+                cursor += 1 + 2 * n
+                mask &= mask - 1
+            }
+            #expect(cursor == summary.bounds.count)
+            for _ in 0..<20 {
+                let a = Double.random(in: 0.05...1, using: &rng), b = Double.random(in: 0.00001...0.1, using: &rng)
+                var exact = [Int: Double]()
+                var s = 0
+                for m in piece.masks {
+                    for f in 0..<3 where m & (1 << UInt32(f)) != 0 {
+                        exact[f] = max(exact[f] ?? 0, Double(piece.stats[s]) / (a + b * Double(piece.stats[s + 1])))
+                        s += 2
+                    }
+                }
+                for (field, best) in exact {
+                    let fromFrontier = frontiers[field]!.map { Double($0.0) / (a + b * Double($0.1)) }.max()!
+                    #expect(abs(fromFrontier - best) <= 1e-12 * best, "field \(field): frontier \(fromFrontier), postings \(best)")
                 }
             }
-            let slot = (summary.fieldMask & 0b011).nonzeroBitCount
-            #expect(summary.bounds[2 * slot] == maxTF && summary.bounds[2 * slot + 1] == minLength)
         }
         #expect(joined == chunk)
         var removed = chunk

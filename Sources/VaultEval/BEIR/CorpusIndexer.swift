@@ -23,6 +23,8 @@ public struct CorpusIndexer {
         public var documents: Int
         /// Invalid lines skipped, with their errors (the first 20).
         public var skipped: [TrecFileError]
+        /// How many invalid lines were skipped in all.
+        public var skippedCount: Int
         /// Wall-clock seconds.
         public var seconds: Double
     }
@@ -38,11 +40,12 @@ public struct CorpusIndexer {
     public init(settings: IndexSettings) { self.settings = settings }
 
     /// Indexes `corpus` into `directory`, replacing what is there.
-    public func build(corpus: String, into directory: String, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
+    public func build(corpus: String, into target: String, progress: (Progress) -> Void = { _ in }) throws -> Outcome {
         let start = ContinuousClock.now
+        let directory = try Self.checkTarget(target)
         let reader = try BEIRCorpusReader(path: corpus)
         let totalBytes = ((try? FileManager.default.attributesOfItem(atPath: corpus))?[.size] as? NSNumber)?.uint64Value ?? 0
-        let staging = directory.hasSuffix("/") ? String(directory.dropLast()) + ".building" : directory + ".building"
+        let staging = directory + ".building"
         try? FileManager.default.removeItem(atPath: staging)
         var succeeded = false
         defer { if !succeeded { try? FileManager.default.removeItem(atPath: staging) } }
@@ -75,17 +78,50 @@ public struct CorpusIndexer {
         let count = try index.snapshot().statistics.documentCount
         try Self.replace(directory, with: staging)
         succeeded = true
-        return Outcome(documents: Int(count), skipped: skipped, seconds: (ContinuousClock.now - start).seconds)
+        return Outcome(documents: Int(count), skipped: skipped, skippedCount: skippedCount, seconds: (ContinuousClock.now - start).seconds)
     }
 
-    /// Moves `staging` to `directory`, removing the old index first (rename is atomic per entry).
+    /// The target path without trailing slashes, after checking that replacing it loses nothing
+    /// but an index: it must be absent, an empty directory, or a directory holding an index, and its
+    /// parent must exist.
+    static func checkTarget(_ target: String) throws -> String {
+        var directory = target
+        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
+        let manager = FileManager.default
+        let parent = (directory as NSString).deletingLastPathComponent
+        var isDirectory: ObjCBool = false
+        if !parent.isEmpty && !(manager.fileExists(atPath: parent, isDirectory: &isDirectory) && isDirectory.boolValue) {
+            throw TrecFileError(file: target, line: 0, message: "the parent directory '\(parent)' does not exist")
+        }
+        if manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
+            guard isDirectory.boolValue else {
+                throw TrecFileError(file: target, line: 0, message: "exists and is not a directory; refusing to replace it with an index")
+            }
+            let contents = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
+            if !contents.isEmpty && !contents.contains("data.mdb") {
+                throw TrecFileError(file: target, line: 0, message: "exists, is not empty and holds no index; refusing to replace it")
+            }
+        }
+        return directory
+    }
+
+    /// Moves `staging` to `directory`, setting any old index aside under a fresh name first and
+    /// removing it only once the new one is in place.
     static func replace(_ directory: String, with staging: String) throws {
         let manager = FileManager.default
-        let old = directory + ".old"
-        try? manager.removeItem(atPath: old)
-        if manager.fileExists(atPath: directory) { try manager.moveItem(atPath: directory, toPath: old) }
-        try manager.moveItem(atPath: staging, toPath: directory)
-        try? manager.removeItem(atPath: old)
+        var old: String?
+        do {
+            if manager.fileExists(atPath: directory) {
+                let aside = directory + ".old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
+                try manager.moveItem(atPath: directory, toPath: aside)
+                old = aside
+            }
+            try manager.moveItem(atPath: staging, toPath: directory)
+        } catch {
+            if let old, !manager.fileExists(atPath: directory) { try? manager.moveItem(atPath: old, toPath: directory) }
+            throw TrecFileError(file: directory, line: 0, message: "cannot move the new index into place: \(error.localizedDescription)")
+        }
+        if let old { try? manager.removeItem(atPath: old) }
     }
 }
 

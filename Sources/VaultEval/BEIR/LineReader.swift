@@ -4,6 +4,7 @@ import Foundation
 /// corpora stream in constant memory and invalid UTF-8 can be reported per line.
 public final class LineReader {
     private let handle: FileHandle
+    private let path: String
     private var buffer: [UInt8] = []
     private var start = 0
     private var finished = false
@@ -14,6 +15,11 @@ public final class LineReader {
 
     /// Opens `path` for reading.
     public init(path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw TrecFileError(file: path, line: 0, message: "is a directory, not a file")
+        }
+        self.path = path
         guard let handle = FileHandle(forReadingAtPath: path) else {
             throw TrecFileError(file: path, line: 0, message: "cannot open the file (missing or unreadable)")
         }
@@ -40,7 +46,10 @@ public final class LineReader {
             }
             buffer.removeSubrange(0..<start)
             start = 0
-            let chunk = try handle.read(upToCount: 1 << 20) ?? Data()
+            let chunk: Data
+            do { chunk = try handle.read(upToCount: 1 << 20) ?? Data() } catch {
+                throw TrecFileError(file: path, line: lineNumber + 1, message: "cannot read: \(error.localizedDescription)")
+            }
             if chunk.isEmpty { finished = true } else {
                 bytesRead += UInt64(chunk.count)
                 buffer.append(contentsOf: chunk)

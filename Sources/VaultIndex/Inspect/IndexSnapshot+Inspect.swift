@@ -18,8 +18,8 @@ extension IndexSnapshot {
     /// The dictionary entry and first `limit` postings of the term that `word` analyzes to (the
     /// word is taken as already analyzed when `analyzed` is true).
     public func termReport(_ term: String, limit: Int = 20) throws(IndexError) -> TermReport? {
-        guard let info = try termInfo(term) else { return nil }
-        let cursor = cursor(for: info)
+        guard let skip = try skipTable(term) else { return nil }
+        let cursor = cursor(for: skip)
         var postings: [TermReport.Posting] = []
         let names = settings.searchableFields.map(\.name)
         while cursor.doc != PostingsCursor.exhausted && postings.count < limit {
@@ -30,7 +30,7 @@ extension IndexSnapshot {
         }
         if let problem = cursor.corruption { throw .corrupt(problem) }
         return TermReport(
-            term: term, termID: info.termID, documentFrequency: info.documentFrequency, blockCount: info.blocks.count,
+            term: term, termID: skip.termID, documentFrequency: skip.documentFrequency, blockCount: skip.count,
             postings: postings)
     }
 
@@ -142,8 +142,8 @@ extension IndexSnapshot {
     /// total term frequency. A full pass over the term's blocks, for `inspect` and the postings
     /// decoding benchmark; nil when the term is not in the index.
     public func walkPostings(of term: String) throws(IndexError) -> (documents: Int, totalTermFrequency: UInt64)? {
-        guard let info = try termInfo(term) else { return nil }
-        let cursor = cursor(for: info)
+        guard let skip = try skipTable(term) else { return nil }
+        let cursor = cursor(for: skip)
         var documents = 0
         var total: UInt64 = 0
         while cursor.doc != PostingsCursor.exhausted {

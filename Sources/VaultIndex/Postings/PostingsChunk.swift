@@ -83,31 +83,46 @@ struct PostingsChunk: Equatable {
         return result
     }
 
-    /// The block summary kept in the term's skip table: last doc, count, and per field the highest
-    /// term frequency and the shortest field length (the ingredients of a BM25F score bound).
+    /// The most (tf, length) points kept per field in a block summary.
+    static let frontierLimit = 6
+
+    /// The block summary kept in the term's skip table: last doc, count, and per field the Pareto
+    /// frontier of (tf, field length) over the block's postings — the postings no other posting beats
+    /// with both a higher tf and a shorter field. A field's BM25F share grows with tf and shrinks with
+    /// length for every k1, b and average length, so its maximum over the block is reached on the
+    /// frontier: the bound is exact per field whatever the ranking settings. A frontier longer than
+    /// ``frontierLimit`` keeps its first points and folds the rest into one point (their highest tf,
+    /// their shortest length), which still dominates them.
     func summary(block: UInt32) -> BlockSummary {
+        var perField = [[(tf: UInt32, length: UInt32)]](repeating: [], count: IndexSettings.maximumSearchableFields)
         var fieldMask: UInt32 = 0
-        var maxTF = [UInt32](repeating: 0, count: IndexSettings.maximumSearchableFields)
-        var minLength = [UInt32](repeating: .max, count: IndexSettings.maximumSearchableFields)
         var statIndex = 0
         for i in 0..<docs.count {
             var mask = masks[i]
             fieldMask |= mask
             while mask != 0 {
-                let field = mask.trailingZeroBitCount
+                perField[mask.trailingZeroBitCount].append((stats[statIndex], stats[statIndex + 1]))
                 mask &= mask - 1
-                maxTF[field] = max(maxTF[field], stats[statIndex])
-                minLength[field] = min(minLength[field], stats[statIndex + 1])
                 statIndex += 2
             }
         }
         var bounds: [UInt32] = []
         var mask = fieldMask
         while mask != 0 {
-            let field = mask.trailingZeroBitCount
+            let points = perField[mask.trailingZeroBitCount].sorted { $0.length != $1.length ? $0.length < $1.length : $0.tf > $1.tf }
+            var frontier: [(tf: UInt32, length: UInt32)] = []
+            for point in points where point.tf > (frontier.last?.tf ?? 0) { frontier.append(point) }
+            if frontier.count > Self.frontierLimit {
+                let rest = frontier[(Self.frontierLimit - 1)...]
+                frontier = Array(frontier.prefix(Self.frontierLimit - 1))
+                frontier.append((rest.map(\.tf).max()!, rest.map(\.length).min()!))
+            }
+            bounds.append(UInt32(frontier.count))
+            for point in frontier {
+                bounds.append(point.tf)
+                bounds.append(point.length)
+            }
             mask &= mask - 1
-            bounds.append(maxTF[field])
-            bounds.append(minLength[field])
         }
         return BlockSummary(block: block, lastDoc: docs.last ?? 0, count: UInt32(count), fieldMask: fieldMask, bounds: bounds)
     }

@@ -8,7 +8,8 @@ struct BlockSummary: Equatable {
     var count: UInt32
     /// The fields in which any posting of the block occurs.
     var fieldMask: UInt32
-    /// Per set bit of `fieldMask`, ascending: the highest tf and the shortest field length in the block.
+    /// Per set bit of `fieldMask`, ascending: a point count n, then n (tf, field length) points, the
+    /// field's Pareto frontier in the block (see ``PostingsChunk/summary(block:)``).
     var bounds: [UInt32]
 }
 
@@ -18,7 +19,7 @@ struct BlockSummary: Equatable {
 /// ```
 /// term id: varint | df: varint | next block id: varint | block count: varint
 /// | per block: block id varint, lastDoc gap varint, count varint, field mask varint,
-///              per set field: max tf varint, min length varint
+///              per set field: n varint, then n × (tf varint, field length varint)
 /// ```
 struct TermInfo: Equatable {
     var termID: UInt32
@@ -57,7 +58,12 @@ struct TermInfo: Equatable {
             lastDoc &+= reader.varint()
             let count = reader.varint(), mask = reader.varint()
             var bounds: [UInt32] = []
-            for _ in 0..<(2 * mask.nonzeroBitCount) { bounds.append(reader.varint()) }
+            for _ in 0..<mask.nonzeroBitCount {
+                let points = reader.varint()
+                guard points <= 64 else { throw .corrupt("term dictionary entry") }
+                bounds.append(points)
+                for _ in 0..<(2 * points) { bounds.append(reader.varint()) }
+            }
             blocks.append(BlockSummary(block: id, lastDoc: lastDoc, count: count, fieldMask: mask, bounds: bounds))
         }
         if reader.failed { throw .corrupt("term dictionary entry") }

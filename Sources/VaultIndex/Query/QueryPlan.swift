@@ -49,8 +49,8 @@ struct QueryPlan {
             if clause.isExcluded {
                 var cursors: [PostingsCursor] = []
                 for word in words {
-                    guard let info = try snapshot.termInfo(word) else { cursors = []; break }
-                    cursors.append(snapshot.cursor(for: info))
+                    guard let skip = try snapshot.skipTable(word) else { cursors = []; break }
+                    cursors.append(snapshot.cursor(for: skip))
                 }
                 if !cursors.isEmpty { exclusions.append(Exclusion(cursors: cursors)) }
                 continue
@@ -63,13 +63,16 @@ struct QueryPlan {
             throw .invalidQuery("the query has \(indexByTerm.count) distinct terms; at most \(SearchOptions.maximumQueryTerms) are allowed")
         }
         for i in terms.indices {
-            guard let info = try snapshot.termInfo(terms[i].term) else {
+            let queryFrequency = Double(terms[i].queryFrequency)
+            guard let skip = try snapshot.skipTable(terms[i].term, scorer: scorer, weight: { df in
+                queryFrequency * scorer.idf(documentFrequency: df) * (scorer.k1 + 1)
+            }) else {
                 if required.contains(i) { cannotMatch = true }
                 continue
             }
-            terms[i].cursor = snapshot.cursor(for: info)
-            terms[i].weight = Double(terms[i].queryFrequency) * scorer.idf(documentFrequency: info.documentFrequency) * (scorer.k1 + 1)
-            terms[i].bound = scorer.bound(info, termWeight: terms[i].weight)
+            terms[i].cursor = snapshot.cursor(for: skip)
+            terms[i].weight = skip.termWeight
+            terms[i].bound = skip.maximumBound
         }
     }
 }

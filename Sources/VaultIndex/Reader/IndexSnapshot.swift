@@ -24,18 +24,19 @@ public final class IndexSnapshot {
     /// Ends the snapshot early (it also ends when released).
     public func close() { transaction.abort() }
 
-    func termInfo(_ term: String) throws(IndexError) -> TermInfo? {
+    /// The skip table of `term`, with block bounds for `scorer` and the weight `weight(df)`.
+    func skipTable(_ term: String, scorer: BM25F? = nil, weight: (UInt32) -> Double = { _ in 0 }) throws(IndexError) -> SkipTable? {
         var term = term
         return try IndexError.wrap {
             try term.withUTF8 { utf8 in
                 guard let raw = try transaction.get(index.databases.terms, key: UnsafeRawBufferPointer(utf8)) else { return nil }
-                return try TermInfo.decode(raw)
+                return try SkipTable(raw, scorer: scorer, weight: weight)
             }
         }
     }
 
-    func cursor(for info: TermInfo) -> PostingsCursor {
-        PostingsCursor(info: info, transaction: transaction, databases: index.databases)
+    func cursor(for skip: SkipTable) -> PostingsCursor {
+        PostingsCursor(skip: skip, transaction: transaction, databases: index.databases)
     }
 
     /// The document with external id `id`, if the index has it.

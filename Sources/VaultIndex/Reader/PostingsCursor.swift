@@ -8,7 +8,7 @@ import VaultStorage
 final class PostingsCursor {
     static let exhausted = UInt32.max
 
-    let info: TermInfo
+    let skip: SkipTable
     private let transaction: Transaction
     private let databases: IndexDatabases
 
@@ -24,11 +24,13 @@ final class PostingsCursor {
     private var positionsDecoded = false
     private var positionStart: [Int] = []
     private var positionValues: [UInt32] = []
+    /// Blocks this cursor decoded (a work counter).
+    private(set) var blocksDecoded = 0
     /// Set when a block fails to decode; the search reports the index as damaged.
     private(set) var corruption: String?
 
-    init(info: TermInfo, transaction: Transaction, databases: IndexDatabases) {
-        self.info = info
+    init(skip: SkipTable, transaction: Transaction, databases: IndexDatabases) {
+        self.skip = skip
         self.transaction = transaction
         self.databases = databases
         docs.reserveCapacity(BlockCodec.blockSize)
@@ -44,13 +46,14 @@ final class PostingsCursor {
         decoded.removeAll(keepingCapacity: true)
         defer { docs = decoded }
         position = 0
-        guard index < info.blocks.count else { doc = Self.exhausted; return }
-        let key = IndexDatabases.blockKey(term: info.termID, block: info.blocks[index].block)
+        guard index < skip.count else { doc = Self.exhausted; return }
+        let key = IndexDatabases.blockKey(term: skip.termID, block: skip.blockIDs[index])
         guard let value = try? transaction.get(databases.postings, key: key) else {
-            fail("missing postings block \(info.blocks[index].block) of term \(info.termID)")
+            fail("missing postings block \(skip.blockIDs[index]) of term \(skip.termID)")
             return
         }
         buffer = value
+        blocksDecoded += 1
         var reader = ByteReader(value)
         let count = Int(reader.varint())
         var current: UInt32 = 0
@@ -61,14 +64,14 @@ final class PostingsCursor {
         }
         offsetTable = reader.offset
         statsBase = offsetTable + 2 * decoded.count
-        if reader.failed || decoded.isEmpty || statsBase > value.count { fail("postings block of term \(info.termID)"); return }
+        if reader.failed || decoded.isEmpty || statsBase > value.count { fail("postings block of term \(skip.termID)"); return }
         doc = decoded[0]
     }
 
     private func fail(_ what: String) {
         corruption = what
         doc = Self.exhausted
-        blockIndex = info.blocks.count
+        blockIndex = skip.count
     }
 
     /// Moves to the next posting.
@@ -78,22 +81,26 @@ final class PostingsCursor {
         if position < docs.count { doc = docs[position] } else { loadBlock(blockIndex + 1) }
     }
 
-    /// Moves to the first posting whose doc is at least `target` (never backwards).
+    /// Moves to the first posting whose doc is at least `target` (never backwards). Blocks that end
+    /// before `target` are skipped by the skip table without being read.
     func advance(to target: UInt32) {
         if doc >= target { return }
-        let blocks = info.blocks
-        if blocks[blockIndex].lastDoc < target {
-            var next = blockIndex + 1
-            while next < blocks.count && blocks[next].lastDoc < target { next += 1 }
-            loadBlock(next)
+        if skip.lastDocs[blockIndex] < target {
+            loadBlock(skip.block(atLeast: target, from: blockIndex + 1))
             if doc >= target { return }
         }
         while position < docs.count && docs[position] < target { position += 1 }
         if position < docs.count { doc = docs[position] } else { loadBlock(blockIndex + 1) }
     }
 
-    /// The summary of the block the cursor is in (for block-level score bounds).
-    var currentBlock: BlockSummary? { blockIndex < info.blocks.count ? info.blocks[blockIndex] : nil }
+    /// The score bound and last doc of the block that holds the first posting at or after `target`,
+    /// found in the skip table without reading the block (0 and `exhausted` when there is none).
+    /// Never moves the cursor.
+    @inline(__always)
+    func shallowBound(atLeast target: UInt32) -> (bound: Double, lastDoc: UInt32) {
+        let block = doc >= target ? blockIndex : skip.block(atLeast: target, from: blockIndex)
+        return block < skip.count ? (skip.bounds[block], skip.lastDocs[block]) : (0, Self.exhausted)
+    }
 
     /// A reader at the frequencies of posting `index` of the current block.
     @inline(__always)
@@ -114,7 +121,7 @@ final class PostingsCursor {
             body(mask.trailingZeroBitCount, tf, length)
             mask &= mask - 1
         }
-        if reader.failed { fail("frequencies of term \(info.termID)") }
+        if reader.failed { fail("frequencies of term \(skip.termID)") }
     }
 
     /// The positions of the term in `field` of the current doc (empty when it does not occur there).
@@ -143,9 +150,9 @@ final class PostingsCursor {
         starts.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         defer { positionStart = starts; positionValues = values }
-        let key = IndexDatabases.blockKey(term: info.termID, block: info.blocks[blockIndex].block)
+        let key = IndexDatabases.blockKey(term: skip.termID, block: skip.blockIDs[blockIndex])
         guard let value = try? transaction.get(databases.positions, key: key) else {
-            fail("missing positions block of term \(info.termID)")
+            fail("missing positions block of term \(skip.termID)")
             return
         }
         var reader = ByteReader(value)
@@ -164,6 +171,6 @@ final class PostingsCursor {
                 }
             }
         }
-        if reader.failed { fail("positions of term \(info.termID)") }
+        if reader.failed { fail("positions of term \(skip.termID)") }
     }
 }

@@ -51,22 +51,4 @@ struct BM25F {
         cursor.forEachField { field, tf, length in pseudo += fieldFrequency(field: field, tf: tf, length: length) }
         return saturate(pseudo, termWeight: termWeight)
     }
-
-    /// An upper bound of every score in a block.
-    func bound(_ block: BlockSummary, termWeight: Double) -> Double {
-        var pseudo = 0.0
-        var mask = block.fieldMask
-        var index = 0
-        while mask != 0 {
-            pseudo += fieldFrequency(field: mask.trailingZeroBitCount, tf: block.bounds[index], length: block.bounds[index + 1])
-            mask &= mask - 1
-            index += 2
-        }
-        return saturate(pseudo, termWeight: termWeight)
-    }
-
-    /// An upper bound of every score of a term.
-    func bound(_ info: TermInfo, termWeight: Double) -> Double {
-        info.blocks.reduce(0) { max($0, bound($1, termWeight: termWeight)) }
-    }
 }

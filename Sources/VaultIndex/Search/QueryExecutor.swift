@@ -12,6 +12,8 @@ struct QueryExecutor {
     private let scorer: BM25F
     private var heap: TopKHeap
     private let fieldCount: Int
+    /// Work counters, filled by ``run()``.
+    private(set) var work = SearchWork()
 
     init(plan: QueryPlan, scorer: BM25F, k: Int, fieldCount: Int) {
         self.plan = plan
@@ -33,40 +35,77 @@ struct QueryExecutor {
     mutating func run() throws(IndexError) -> [TopKHeap.Entry] {
         if plan.cannotMatch || heap.capacity == 0 { return [] }
         if plan.required.isEmpty { maxScore() } else { conjunction() }
-        for term in plan.terms { if let problem = term.cursor?.corruption { throw .corrupt(problem) } }
+        for term in plan.terms {
+            if let problem = term.cursor?.corruption { throw .corrupt(problem) }
+            work.blocksDecoded += term.cursor?.blocksDecoded ?? 0
+        }
         return heap.sorted()
     }
 
+    /// Block-max MaxScore over windows of doc numbers (the approach of Lucene's MaxScoreBulkScorer).
+    ///
+    /// A window runs from the lowest current doc to the first end of any cursor's current block, so
+    /// inside it each term's score is bounded by that one block's bound. Terms are partitioned by
+    /// those bounds: when even the sum of all of them cannot beat the k-th score, the whole window is
+    /// skipped without decoding a posting; otherwise only docs of the essential terms are candidates.
     private mutating func maxScore() {
-        let order = plan.terms.indices.filter { plan.terms[$0].cursor != nil }.sorted { plan.terms[$0].bound < plan.terms[$1].bound }
-        let cursors = order.map { plan.terms[$0].cursor! }
-        let weights = order.map { plan.terms[$0].weight }
-        var prefix = [0.0]
-        for index in order { prefix.append(prefix.last! + plan.terms[index].bound) }
+        let cursors = plan.terms.compactMap(\.cursor)
+        let weights = plan.terms.filter { $0.cursor != nil }.map(\.weight)
         let n = cursors.count
-        var essential = 0
+        guard n > 0 else { return }
+        var order = Array(0..<n)
+        var bounds = [Double](repeating: 0, count: n)
+        var prefix = [Double](repeating: 0, count: n + 1)
+        var frontier: UInt32 = 0
         while true {
-            let threshold = heap.threshold
+            // The window: from the frontier to the first end of a block, found in the skip tables
+            // alone; no block is read unless its cursor turns out essential or gets probed.
+            var windowEnd = PostingsCursor.exhausted
+            for (i, cursor) in cursors.enumerated() {
+                let (bound, lastDoc) = cursor.shallowBound(atLeast: frontier)
+                bounds[i] = bound
+                windowEnd = min(windowEnd, lastDoc)
+            }
+            if windowEnd == PostingsCursor.exhausted { return }
+            // Order terms by their bound in this window.
+            order.sort { bounds[$0] < bounds[$1] }
+            for (rank, i) in order.enumerated() { prefix[rank + 1] = prefix[rank] + bounds[i] }
+            var essential = 0
+            var threshold = heap.threshold
             while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
-            if essential == n { return }
-            var candidate = PostingsCursor.exhausted
-            for i in essential..<n where cursors[i].doc < candidate { candidate = cursors[i].doc }
-            if candidate == PostingsCursor.exhausted { return }
-            var score = 0.0
-            for i in essential..<n where cursors[i].doc == candidate {
-                score += scorer.score(cursors[i], termWeight: weights[i])
-                cursors[i].next()
+            if essential < n {
+                for rank in essential..<n { cursors[order[rank]].advance(to: frontier) }
+                while true {
+                    var candidate = PostingsCursor.exhausted
+                    for rank in essential..<n where cursors[order[rank]].doc < candidate { candidate = cursors[order[rank]].doc }
+                    if candidate > windowEnd || candidate == PostingsCursor.exhausted { break }
+                    var score = 0.0
+                    for rank in essential..<n {
+                        let cursor = cursors[order[rank]]
+                        if cursor.doc == candidate {
+                            score += self.score(cursor, termWeight: weights[order[rank]])
+                            cursor.next()
+                        }
+                    }
+                    var rank = essential - 1
+                    while rank >= 0 {
+                        if cannotBeat(score + prefix[rank + 1], threshold) { break }
+                        let cursor = cursors[order[rank]]
+                        cursor.advance(to: candidate)
+                        if cursor.doc == candidate { score += self.score(cursor, termWeight: weights[order[rank]]) }
+                        rank -= 1
+                    }
+                    if rank < 0 && !cannotBeat(score, threshold) && !isExcluded(candidate) {
+                        offer(score: score, doc: candidate)
+                        if heap.threshold > threshold {
+                            threshold = heap.threshold
+                            while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
+                            if essential == n { break }
+                        }
+                    }
+                }
             }
-            var j = essential - 1
-            while j >= 0 {
-                if cannotBeat(score + prefix[j + 1], threshold) { break }
-                cursors[j].advance(to: candidate)
-                if cursors[j].doc == candidate { score += scorer.score(cursors[j], termWeight: weights[j]) }
-                j -= 1
-            }
-            if j < 0 && !cannotBeat(score, threshold) && !isExcluded(candidate) {
-                heap.offer(score: score, doc: candidate)
-            }
+            frontier = windowEnd + 1
         }
     }
 
@@ -89,20 +128,32 @@ struct QueryExecutor {
             let doc = target
             if plan.phrases.allSatisfy({ phraseMatches($0.termIndices.map { plan.terms[$0].cursor! }) }) && !isExcluded(doc) {
                 var score = 0.0
-                for index in plan.required.sorted() { score += scorer.score(plan.terms[index].cursor!, termWeight: plan.terms[index].weight) }
+                for index in plan.required.sorted() { score += self.score(plan.terms[index].cursor!, termWeight: plan.terms[index].weight) }
                 let threshold = heap.threshold
                 if !cannotBeat(score + optionalBound, threshold) {
                     for index in optional {
                         let cursor = plan.terms[index].cursor!
                         cursor.advance(to: doc)
-                        if cursor.doc == doc { score += scorer.score(cursor, termWeight: plan.terms[index].weight) }
+                        if cursor.doc == doc { score += self.score(cursor, termWeight: plan.terms[index].weight) }
                     }
-                    if !cannotBeat(score, threshold) { heap.offer(score: score, doc: doc) }
+                    if !cannotBeat(score, threshold) { offer(score: score, doc: doc) }
                 }
             }
             required[0].next()
             target = required[0].doc
         }
+    }
+
+    @inline(__always)
+    private mutating func score(_ cursor: PostingsCursor, termWeight: Double) -> Double {
+        work.postingsScored += 1
+        return scorer.score(cursor, termWeight: termWeight)
+    }
+
+    @inline(__always)
+    private mutating func offer(score: Double, doc: UInt32) {
+        work.candidates += 1
+        heap.offer(score: score, doc: doc)
     }
 
     /// Whether the cursors (all on the same doc) hold their terms at consecutive positions in one field.

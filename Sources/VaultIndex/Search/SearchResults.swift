@@ -14,4 +14,18 @@ public struct SearchResults: Sendable, Equatable {
     public var hits: [SearchHit]
     /// The analyzed terms that were searched (after folding and stemming), in query order.
     public var terms: [String]
+    /// How much work the search did: machine-independent, for comparing query plans.
+    public var work: SearchWork
+}
+
+/// Work counters of one search.
+public struct SearchWork: Sendable, Equatable {
+    /// Postings blocks read (doc numbers decoded).
+    public var blocksDecoded = 0
+    /// Postings whose frequencies were read and scored.
+    public var postingsScored = 0
+    /// Documents offered to the top-k heap.
+    public var candidates = 0
+    /// No work yet.
+    public init() {}
 }

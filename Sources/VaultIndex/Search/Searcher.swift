@@ -37,6 +37,6 @@ public final class Searcher {
         for entry in best.dropFirst(options.offset) {
             hits.append(SearchHit(id: try snapshot.externalID(number: entry.doc), documentNumber: entry.doc, score: entry.score))
         }
-        return SearchResults(hits: hits, terms: plan.terms.map(\.term))
+        return SearchResults(hits: hits, terms: plan.terms.map(\.term), work: executor.work)
     }
 }

@@ -25,10 +25,10 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, help: "Where to build both indexes (default: a temporary directory, removed after).")
     var workDirectory: String?
 
-    @Option(name: .long, help: "Timed passes over the queries, per engine.")
+    @Option(name: .long, parsing: .unconditional, help: "Timed passes over the queries, per engine.")
     var `repeat` = 5
 
-    @Option(name: .long, help: "Hits per query.")
+    @Option(name: .long, parsing: .unconditional, help: "Hits per query.")
     var limit = 10
 
     @Flag(name: .long, help: "Print JSON.")
@@ -64,6 +64,14 @@ struct BenchCommand: ParsableCommand {
         let index = try Index.open(at: work + "/vault-index", readOnly: true)
         let searcher = try Searcher(index: index)
         let options = SearchOptions(limit: limit)
+        var totals = SearchWork()
+        for query in queryList {
+            let w = try searcher.search(query, options: options).work
+            totals.blocksDecoded += w.blocksDecoded
+            totals.postingsScored += w.postingsScored
+            totals.candidates += w.candidates
+        }
+        let perQuery = { (value: Int) in Double(value) / Double(max(queryList.count, 1)) }
         log("timing \(queryList.count) queries × \(`repeat`) on each engine…")
         let vault = try measure(queryList) { _ = try searcher.search($0, options: options) }
         let sqlite = try measure(queryList) { _ = try fts.search($0, limit: limit) }
@@ -71,6 +79,7 @@ struct BenchCommand: ParsableCommand {
         if json {
             try printJSON([
                 "documents": built.documents, "queries": queryList.count, "repeat": `repeat`,
+                "work": ["blocksDecodedPerQuery": rounded(perQuery(totals.blocksDecoded), 1), "postingsScoredPerQuery": rounded(perQuery(totals.postingsScored), 1), "candidatesPerQuery": rounded(perQuery(totals.candidates), 1)],
                 "vaultsearch": ["buildSeconds": rounded(built.seconds, 3), "p50Ms": rounded(vault.p50, 4), "p90Ms": rounded(vault.p90, 4), "p99Ms": rounded(vault.p99, 4), "meanMs": rounded(vault.mean, 4), "peakRSSMiBAfterBuild": rounded(vaultRSS, 1)],
                 "fts5": ["buildSeconds": rounded(ftsBuild, 3), "p50Ms": rounded(sqlite.p50, 4), "p90Ms": rounded(sqlite.p90, 4), "p99Ms": rounded(sqlite.p99, 4), "meanMs": rounded(sqlite.mean, 4)],
                 "speedup": ["p50": rounded(sqlite.p50 / max(vault.p50, 1e-9), 2), "p99": rounded(sqlite.p99 / max(vault.p99, 1e-9), 2), "build": rounded(ftsBuild / max(built.seconds, 1e-9), 2)],
@@ -82,6 +91,7 @@ struct BenchCommand: ParsableCommand {
         print(String(format: "vaultsearch %8.2f %9.4f %9.4f %9.4f %9.4f", built.seconds, vault.p50, vault.p90, vault.p99, vault.mean))
         print(String(format: "sqlite-fts5 %8.2f %9.4f %9.4f %9.4f %9.4f", ftsBuild, sqlite.p50, sqlite.p90, sqlite.p99, sqlite.mean))
         print(String(format: "FTS5 / VaultSearch: p50 %.1f×, p99 %.1f×, build %.2f×", sqlite.p50 / max(vault.p50, 1e-9), sqlite.p99 / max(vault.p99, 1e-9), ftsBuild / max(built.seconds, 1e-9)))
+        print(String(format: "VaultSearch work per query: %.1f blocks decoded, %.1f postings scored, %.1f candidates", perQuery(totals.blocksDecoded), perQuery(totals.postingsScored), perQuery(totals.candidates)))
         print(String(format: "peak RSS after the VaultSearch build: %.0f MiB", vaultRSS))
     }
 

@@ -14,7 +14,7 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The data folder.")
     var data = "data"
 
-    @Option(name: .long, help: "How many generated prompts.")
+    @Option(name: .long, parsing: .unconditional, help: "How many generated prompts.")
     var size = 20_000
 
     @Option(name: .long, help: "The generator's seed.")

@@ -26,10 +26,10 @@ struct EvalCommand: ParsableCommand {
     @Option(name: .customLong("run"), help: "Write the run in TREC format to this file.")
     var runFile: String?
 
-    @Option(name: .long, help: "The cutoff of nDCG, MRR and P.")
+    @Option(name: .long, parsing: .unconditional, help: "The cutoff of nDCG, MRR and P.")
     var k = 10
 
-    @Option(name: .long, help: "Documents retrieved per query (the depth of MAP and Recall).")
+    @Option(name: .long, parsing: .unconditional, help: "Documents retrieved per query (the depth of MAP and Recall).")
     var depth = 100
 
     @Flag(name: .long, help: "Average over every judged query, scoring unanswered ones as 0 (trec_eval -c).")
@@ -49,6 +49,9 @@ struct EvalCommand: ParsableCommand {
     func run() throws {
         let judged = try Qrels(contentsOf: URL(fileURLWithPath: qrels))
         let list = try EvalQuery.readTSV(contentsOf: URL(fileURLWithPath: queries))
+        if let runFile, !FileManager.default.createFile(atPath: runFile, contents: nil) {
+            throw CommandError("cannot write the run file '\(runFile)' (does its directory exist?)")
+        }
         let index = try Index.open(at: indexOptions.index, readOnly: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()

@@ -9,7 +9,7 @@ struct GenerateCommand: ParsableCommand {
         abstract: "Write a seeded corpus of prompt-like documents (BEIR JSONL), streaming, for benchmarks.",
         discussion: "The same --docs and --seed always give the same bytes.")
 
-    @Option(name: .long, help: "How many documents.")
+    @Option(name: .long, parsing: .unconditional, help: "How many documents.")
     var docs: Int
 
     @Option(name: .long, help: "The random seed.")
@@ -18,7 +18,7 @@ struct GenerateCommand: ParsableCommand {
     @Option(name: .long, help: "The corpus file to write.")
     var output = "corpus.jsonl"
 
-    @Option(name: .long, help: "Also write this many queries (id<TAB>text).")
+    @Option(name: .long, parsing: .unconditional, help: "Also write this many queries (id<TAB>text).")
     var queries = 0
 
     @Option(name: .long, help: "The queries file to write.")

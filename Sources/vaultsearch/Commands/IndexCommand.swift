@@ -19,7 +19,7 @@ struct IndexCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
 
-    @Option(name: .long, help: "Documents per write transaction.")
+    @Option(name: .long, parsing: .unconditional, help: "Documents per write transaction.")
     var batchSize = 5_000
 
     @Flag(name: .long, help: "Skip (and report) invalid lines instead of stopping.")
@@ -39,6 +39,10 @@ struct IndexCommand: ParsableCommand {
         }
         bar.finish(items: outcome.documents, unit: "docs")
         for error in outcome.skipped { FileHandle.standardError.write(Data("skipped \(error)\n".utf8)) }
+        if outcome.skippedCount > 0 {
+            let shown = outcome.skippedCount > outcome.skipped.count ? " (the first \(outcome.skipped.count) shown above)" : ""
+            FileHandle.standardError.write(Data("skipped \(outcome.skippedCount) invalid lines in all\(shown)\n".utf8))
+        }
         print("indexed \(outcome.documents) documents into \(indexOptions.index) in \(String(format: "%.2f", outcome.seconds))s")
     }
 }

@@ -39,7 +39,7 @@ struct InspectCommand: ParsableCommand {
             let snapshot = try Index.open(at: indexOptions.index, readOnly: true).snapshot()
             let term = Analyzer(snapshot.settings.analysis).normalize(word: word)
             guard let report = try snapshot.termReport(term, limit: limit) else {
-                throw ValidationError("'\(word)' (analyzed: '\(term)') is not in the index")
+                throw CommandError("'\(word)' (analyzed: '\(term)') is not in the index")
             }
             print("term '\(report.term)'  id \(report.termID)  df \(report.documentFrequency)  blocks \(report.blockCount)")
             for posting in report.postings {
@@ -56,7 +56,7 @@ struct InspectCommand: ParsableCommand {
 
         func run() throws {
             let snapshot = try Index.open(at: indexOptions.index, readOnly: true).snapshot()
-            guard let document = try snapshot.document(id: id) else { throw ValidationError("no document with id '\(id)'") }
+            guard let document = try snapshot.document(id: id) else { throw CommandError("no document with id '\(id)'") }
             var object: [String: Any] = ["id": document.id]
             for (name, value) in document.fields {
                 switch value {

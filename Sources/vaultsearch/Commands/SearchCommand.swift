@@ -14,10 +14,10 @@ struct SearchCommand: ParsableCommand {
 
     @OptionGroup var indexOptions: IndexOptions
 
-    @Option(name: .long, help: "How many hits to print.")
+    @Option(name: .long, parsing: .unconditional, help: "How many hits to print.")
     var limit = 10
 
-    @Option(name: .long, help: "How many hits to skip first.")
+    @Option(name: .long, parsing: .unconditional, help: "How many hits to skip first.")
     var offset = 0
 
     @Flag(name: .long, help: "Require every query word.")
