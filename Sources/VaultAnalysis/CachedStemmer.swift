@@ -12,14 +12,18 @@ import Darwin
 /// by its hash, a new word takes the first and pushes the previous occupant to that one's second
 /// slot, so at most `slotCount` words and stems are kept and two hot words rarely evict each other.
 ///
-/// The slots are a fixed buffer (32 KiB) allocated on the first stem, so creating an analyzer
-/// stays cheap; it is a buffer rather than an `Array` because a stored array of a class pays
-/// run-time exclusivity checks on every access.
+/// The slots are a fixed buffer (32 KiB) allocated only after ``stemsBeforeCaching`` stems:
+/// setting it up and tearing it down costs about 10 µs, more than a short query that a fresh
+/// analyzer stems without a cache. It is a buffer rather than an `Array` because a stored array of
+/// a class pays run-time exclusivity checks on every access.
 ///
 /// Not thread-safe, like the stemmer it wraps. One per ``Analyzer``.
 final class CachedStemmer {
     /// The number of cache slots (a power of two).
     static let slotCount = 1024
+
+    /// The number of words stemmed without a cache before the cache is set up.
+    static let stemsBeforeCaching = 256
 
     /// A cached word and its stem.
     private struct Slot {
@@ -28,7 +32,9 @@ final class CachedStemmer {
     }
 
     private let stemmer: SnowballStemmer
+
     private var storage: UnsafeMutableBufferPointer<Slot>?
+    private var uncachedStems = 0
 
     /// Creates a cached stemmer for `language`.
     init(language: StemmingLanguage) {
@@ -52,7 +58,11 @@ final class CachedStemmer {
     /// - Complexity: O(n) in the length of the word.
     func stem(_ word: UnsafeBufferPointer<UInt8>) -> String {
         if word.count <= 2 { return String(decoding: word, as: UTF8.self) }
-        let slots = storage ?? makeStorage()
+        guard let slots = storage else {
+            uncachedStems += 1
+            if uncachedStems >= Self.stemsBeforeCaching { makeStorage() }
+            return stemmer.withStem(word) { String(decoding: $0, as: UTF8.self) }
+        }
         let hash = Self.hash(of: word)
         let first = Int(truncatingIfNeeded: hash) & (Self.slotCount - 1)
         if Self.equals(slots[first].word, word) { return slots[first].stem }
@@ -70,11 +80,10 @@ final class CachedStemmer {
     }
 
     /// Allocates the slots, all empty.
-    private func makeStorage() -> UnsafeMutableBufferPointer<Slot> {
+    private func makeStorage() {
         let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: Self.slotCount)
         slots.initialize(repeating: Slot())
         storage = slots
-        return slots
     }
 
     /// The 64-bit FNV-1a hash of `word`.

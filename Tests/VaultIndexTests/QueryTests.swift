@@ -84,3 +84,28 @@ struct QueryTests {
         }
     }
 }
+
+/// Stop words: 1. dropped from plain query words; 2. kept inside quoted phrases; 3. kept when the
+/// query is nothing but stop words.
+@Suite("stop words")
+struct StopWordTests {
+    @Test("stop words are dropped from words, kept in phrases and in all-stop-word queries")
+    func stopWords() throws {
+        let dir = TemporaryDirectory(); defer { dir.cleanUp() }
+        let index = try Index.create(at: dir.path, settings: .beir)
+        try IndexWriter(index: index).apply([
+            .upsert(Document(id: "1", fields: ["title": .string("The Who"), "text": .string("a band")])),
+            .upsert(Document(id: "2", fields: ["title": .string("Who is it"), "text": .string("the band plays")])),
+            .upsert(Document(id: "3", fields: ["title": .string("Band of the year"), "text": .string("music")])),
+        ])
+        let searcher = try Searcher(index: index)
+        let withStop = try searcher.search("the band", options: SearchOptions(limit: 10))
+        #expect(withStop.terms == ["band"], "'the' is dropped")
+        #expect(try searcher.search("\"the who\"").hits.map(\.id) == ["1"], "a phrase keeps its stop words")
+        #expect(Set(try searcher.search("the who").hits.map(\.id)) == ["1", "2", "3"], "all stop words: searched as typed")
+        var settings = IndexSettings.beir
+        settings.stopWords = []
+        try index.updateSettings(settings)
+        #expect(try Searcher(index: index).search("the band").terms == ["the", "band"])
+    }
+}

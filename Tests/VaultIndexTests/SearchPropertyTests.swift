@@ -14,7 +14,7 @@ struct SearchPropertyTests {
         "prompt", "prompts", "writer", "writing", "write", "code", "coder", "review", "python", "swift",
         "image", "portrait", "cinematic", "light", "golden", "hour", "cover", "letter", "resume", "email",
         "marketing", "seo", "blog", "post", "story", "teacher", "math", "tutor", "chat", "gpt", "model",
-        "the", "a", "of", "and", "to", "for", "with", "in", "quick", "rare", "unique", "zebra",
+        "the", "a", "of", "and", "to", "for", "with", "in", "quick", "rare", "unique", "zebra", "what", "is",
     ]
 
     static func randomText(_ rng: inout SeededGenerator, words: ClosedRange<Int>) -> String {

@@ -31,8 +31,11 @@ struct QueryPlan {
     /// Set when a required term or phrase word is absent from the index: nothing can match.
     var cannotMatch = false
 
-    /// Analyzes `clauses` and looks their terms up in `snapshot`.
-    init(clauses: [QueryClause], matching: MatchingMode, analyzer: Analyzer, snapshot: IndexSnapshot, scorer: BM25F) throws(IndexError) {
+    /// Analyzes `clauses` and looks their terms up in `snapshot`; `stopWords` are analyzed forms.
+    init(
+        clauses: [QueryClause], matching: MatchingMode, analyzer: Analyzer, stopWords: Set<String>, snapshot: IndexSnapshot,
+        scorer: BM25F
+    ) throws(IndexError) {
         var indexByTerm: [String: Int] = [:]
         func termIndex(_ term: String) -> Int {
             if let index = indexByTerm[term] {
@@ -43,8 +46,13 @@ struct QueryPlan {
             terms.append(ScoringTerm(term: term, queryFrequency: 1))
             return terms.count - 1
         }
-        for clause in clauses {
-            let words = analyzer.terms(clause.text)
+        let analyzed = clauses.map { analyzer.terms($0.text) }
+        // Stop words go from plain words only, and only if something else is left to search.
+        let dropStopWords = !stopWords.isEmpty && zip(clauses, analyzed).contains { clause, words in
+            !clause.isExcluded && (clause.isPhrase || words.contains { !stopWords.contains($0) })
+        }
+        for (clause, allWords) in zip(clauses, analyzed) {
+            let words = dropStopWords && !clause.isPhrase && !clause.isExcluded ? allWords.filter { !stopWords.contains($0) } : allWords
             if words.isEmpty { continue }
             if clause.isExcluded {
                 var cursors: [PostingsCursor] = []

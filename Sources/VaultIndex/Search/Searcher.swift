@@ -6,6 +6,8 @@ public final class Searcher {
     /// The index searched.
     public let index: Index
     private let analyzer: Analyzer
+    /// The stop words of the last settings seen, analyzed (settings can change between snapshots).
+    private var stopWords: (list: [String], analyzed: Set<String>) = ([], [])
 
     /// A searcher for `index`, analyzing queries as the index analyzes documents.
     public init(index: Index) throws(IndexError) {
@@ -28,8 +30,12 @@ public final class Searcher {
     public func search(_ query: String, options: SearchOptions, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
         try options.validate()
         let scorer = BM25F(settings: snapshot.settings, statistics: snapshot.statistics)
+        if stopWords.list != snapshot.settings.stopWords {
+            stopWords = (snapshot.settings.stopWords, Set(snapshot.settings.stopWords.map { analyzer.normalize(word: $0) }))
+        }
         let plan = try QueryPlan(
-            clauses: QueryParser.parse(query), matching: options.matching, analyzer: analyzer, snapshot: snapshot, scorer: scorer)
+            clauses: QueryParser.parse(query), matching: options.matching, analyzer: analyzer, stopWords: stopWords.analyzed,
+            snapshot: snapshot, scorer: scorer)
         var executor = QueryExecutor(
             plan: plan, scorer: scorer, k: options.offset + options.limit, fieldCount: snapshot.settings.searchableFields.count)
         let best = try executor.run()

@@ -49,8 +49,15 @@ struct BruteForceSearch {
         var required = Set<String>()
         var phrases: [[String]] = []
         var excludedPhrases: [[String]] = []
-        for clause in QueryParser.parse(query) {
-            let words = analyzer.terms(clause.text)
+        let stop = Set(settings.stopWords.map { analyzer.normalize(word: $0) })
+        let clauses = QueryParser.parse(query)
+        // Stop words leave plain words only when a positive clause keeps a non-stop word.
+        let positiveContent = clauses.contains { clause in
+            !clause.isExcluded && (clause.isPhrase || analyzer.terms(clause.text).contains { !stop.contains($0) })
+        }
+        for clause in clauses {
+            var words = analyzer.terms(clause.text)
+            if positiveContent && !clause.isPhrase && !clause.isExcluded { words = words.filter { !stop.contains($0) } }
             if words.isEmpty { continue }
             if clause.isExcluded { excludedPhrases.append(words); continue }
             queryTerms += words
