@@ -1,3 +1,5 @@
+import Dispatch
+import Foundation
 import VaultAnalysis
 import VaultStorage
 
@@ -9,14 +11,19 @@ import VaultStorage
 public final class IndexWriter {
     /// The index written to.
     public let index: Index
-    private let analyzer: Analyzer
+    /// One analyzer per analysis worker (analyzers hold ICU and Snowball state and are not shared).
+    private let analyzers: [Analyzer]
     private let settings: IndexSettings
+    /// Batches with fewer documents than this are analyzed on the calling thread.
+    private static let parallelThreshold = 64
 
     /// A writer for `index`, analyzing with the index's settings.
     public init(index: Index) throws(IndexError) {
         self.index = index
         self.settings = try IndexError.wrap { try index.environment.read { try index.settings(in: $0) } }
-        self.analyzer = Analyzer(settings.analysis)
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let analysis = settings.analysis
+        self.analyzers = (0..<workers).map { _ in Analyzer(analysis) }
     }
 
     /// Applies `operations` in one transaction. Several operations on the same id collapse to the
@@ -36,12 +43,7 @@ public final class IndexWriter {
             if lastIndexByID.updateValue(i, forKey: operation.id) != nil { summary.superseded += 1 }
         }
         let effective = lastIndexByID.values.sorted().map { operations[$0] }
-        let analyzed: [AnalyzedDocument?] = effective.map { operation in
-            if case .upsert(let document) = operation {
-                return AnalyzedDocument(document: document, settings: settings, analyzer: analyzer)
-            }
-            return nil
-        }
+        let analyzed = analyze(effective)
         try IndexError.wrap {
             try index.environment.write { txn in
                 var batch = try WriteBatch(transaction: txn, databases: index.databases, settings: settings)
@@ -62,6 +64,28 @@ public final class IndexWriter {
         return summary
     }
 
+    /// Analyzes the upserted documents, spread over the analyzers' worker threads for large batches.
+    /// Each worker writes only its own slots (i ≡ worker mod workers), so no two threads touch one element.
+    private func analyze(_ operations: [IndexOperation]) -> [AnalyzedDocument?] {
+        var analyzed = [AnalyzedDocument?](repeating: nil, count: operations.count)
+        let workers = operations.count >= Self.parallelThreshold ? analyzers.count : 1
+        let settings = self.settings
+        let analyzers = self.analyzers
+        analyzed.withUnsafeMutableBufferPointer { slots in
+            let workspace = AnalysisWorkspace(analyzers: analyzers, slots: slots)
+            DispatchQueue.concurrentPerform(iterations: workers) { worker in
+                var i = worker
+                while i < operations.count {
+                    if case .upsert(let document) = operations[i] {
+                        workspace.slots[i] = AnalyzedDocument(document: document, settings: settings, analyzer: workspace.analyzers[worker])
+                    }
+                    i += workers
+                }
+            }
+        }
+        return analyzed
+    }
+
     /// Removes every document (settings stay).
     public func removeAll() throws(IndexError) {
         try IndexError.wrap {
@@ -74,4 +98,15 @@ public final class IndexWriter {
             }
         }
     }
+}
+
+/// What the analysis workers share: their analyzers and the result slots.
+///
+/// `@unchecked Sendable`: worker `w` uses only `analyzers[w]` and writes only the slots `i` with
+/// `i % workers == w`; `concurrentPerform` returns after every worker has finished, inside the
+/// buffer's `withUnsafeMutableBufferPointer` scope. No element is touched by two threads and none
+/// outlives the call.
+private struct AnalysisWorkspace: @unchecked Sendable {
+    let analyzers: [Analyzer]
+    let slots: UnsafeMutableBufferPointer<AnalyzedDocument?>
 }
