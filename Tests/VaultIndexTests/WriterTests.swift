@@ -117,3 +117,19 @@ struct WriterTests {
         #expect(try index.snapshot().check().isEmpty)
     }
 }
+
+/// A token longer than an LMDB key allows neither fails the batch nor the query.
+@Suite("oversized terms")
+struct OversizedTermTests {
+    @Test("a 600-letter word is skipped in documents and queries")
+    func oversized() throws {
+        let dir = TemporaryDirectory(); defer { dir.cleanUp() }
+        let index = try Index.create(at: dir.path, settings: .beir)
+        let long = String(repeating: "x", count: 600)
+        try IndexWriter(index: index).apply([.upsert(Document(id: "1", fields: ["title": .string("blob \(long) prompt")]))])
+        let searcher = try Searcher(index: index)
+        #expect(try searcher.search("prompt").hits.map(\.id) == ["1"])
+        #expect(try searcher.search(long).hits.isEmpty)
+        #expect(try index.snapshot().check().isEmpty)
+    }
+}

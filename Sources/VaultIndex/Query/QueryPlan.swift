@@ -46,7 +46,7 @@ struct QueryPlan {
             terms.append(ScoringTerm(term: term, queryFrequency: 1))
             return terms.count - 1
         }
-        let analyzed = clauses.map { analyzer.terms($0.text) }
+        let analyzed = clauses.map { analyzer.terms($0.text).filter { $0.utf8.count <= AnalyzedDocument.maximumTermBytes } }
         // Stop words go from plain words only, and only if something else is left to search.
         let dropStopWords = !stopWords.isEmpty && zip(clauses, analyzed).contains { clause, words in
             !clause.isExcluded && (clause.isPhrase || words.contains { !stopWords.contains($0) })

@@ -6,6 +6,9 @@ struct AnalyzedDocument {
     /// Positions are offset by this gap between the elements of a list field (tags), so a phrase
     /// never matches across two elements.
     static let elementGap: UInt32 = 100
+    /// Longer terms (base64 blobs, hashes, runaway tokens) are not indexed: LMDB keys are at most
+    /// 511 bytes, and such strings are not search terms. Queries drop them the same way.
+    static let maximumTermBytes = 255
 
     var fieldLengths: [UInt32]
     /// term -> (field, positions) in ascending field order.
@@ -19,7 +22,7 @@ struct AnalyzedDocument {
             var length: UInt32 = 0
             for text in value.searchableTexts {
                 var last: UInt32 = 0
-                for token in analyzer.analyze(text) {
+                for token in analyzer.analyze(text) where token.term.utf8.count <= Self.maximumTermBytes {
                     let position = base + token.position
                     last = position
                     length += 1
