@@ -1,0 +1,40 @@
+# VaultSearch — the two set-up commands of the README, and a few helpers.
+#   make run    install what is missing, build (release), generate + index the sample corpus, search it
+#   make test   install what is missing, run every test
+# System packages come from Debian; they are installed with apt only when missing.
+
+APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev lmdb-utils
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+BIN := .build/release/vaultsearch
+
+.PHONY: deps run test release bench-scifact eval clean
+
+deps:
+	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
+	if [ -n "$$missing" ]; then \
+		echo "installing:$$missing"; \
+		$(SUDO) apt-get update -qq && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq $$missing; \
+	fi
+
+release: deps
+	swift build -c release --product vaultsearch
+
+run: release
+	$(BIN) demo
+
+test: deps
+	swift test
+
+# Ranking quality on the shared BEIR data sets (../shared/corpus), as quoted in the README.
+eval: release
+	@for ds in scifact cranfield; do \
+		$(BIN) index --corpus ../shared/corpus/$$ds/corpus.jsonl --index data/$$ds && \
+		$(BIN) eval --index data/$$ds --queries ../shared/corpus/$$ds/queries.tsv --qrels ../shared/corpus/$$ds/qrels.txt; \
+	done
+
+# Speed side by side with SQLite FTS5 on SciFact.
+bench-scifact: release
+	$(BIN) bench --corpus ../shared/corpus/scifact/corpus.jsonl --queries ../shared/corpus/scifact/queries.tsv --repeat 5
+
+clean:
+	rm -rf .build data
