@@ -110,9 +110,15 @@ struct QueryExecutor {
     }
 
     private mutating func conjunction() {
-        let required = plan.required.sorted().map { plan.terms[$0].cursor! }
+        // The rarest required list drives the intersection; the others are only advanced.
+        let requiredIndices = plan.required.sorted {
+            plan.terms[$0].cursor!.skip.documentFrequency < plan.terms[$1].cursor!.skip.documentFrequency
+        }
+        let required = requiredIndices.map { plan.terms[$0].cursor! }
+        let requiredWeights = requiredIndices.map { plan.terms[$0].weight }
         let optional = plan.terms.indices.filter { !plan.required.contains($0) && plan.terms[$0].cursor != nil }
         let optionalBound = optional.reduce(0.0) { $0 + plan.terms[$1].bound }
+        let phrases = plan.phrases.map { phrase in phrase.termIndices.map { plan.terms[$0].cursor! } }
         var target = required.map(\.doc).max() ?? PostingsCursor.exhausted
         while target != PostingsCursor.exhausted {
             var aligned = true
@@ -126,9 +132,9 @@ struct QueryExecutor {
             }
             if !aligned { continue }
             let doc = target
-            if plan.phrases.allSatisfy({ phraseMatches($0.termIndices.map { plan.terms[$0].cursor! }) }) && !isExcluded(doc) {
+            if phrases.allSatisfy(phraseMatches) && !isExcluded(doc) {
                 var score = 0.0
-                for index in plan.required.sorted() { score += self.score(plan.terms[index].cursor!, termWeight: plan.terms[index].weight) }
+                for (cursor, weight) in zip(required, requiredWeights) { score += self.score(cursor, termWeight: weight) }
                 let threshold = heap.threshold
                 if !cannotBeat(score + optionalBound, threshold) {
                     for index in optional {
@@ -144,6 +150,27 @@ struct QueryExecutor {
         }
     }
 
+    /// Whether the cursors (all on the same doc) hold their terms at consecutive positions in one field.
+    private func phraseMatches(_ cursors: [PostingsCursor]) -> Bool {
+        for field in 0..<fieldCount {
+            let first = cursors[0].positions(field: field)
+            if first.isEmpty { continue }
+            for start in first {
+                var offset: UInt32 = 1
+                var all = true
+                for cursor in cursors.dropFirst() {
+                    if !cursor.positions(field: field).contains(start + offset) {
+                        all = false
+                        break
+                    }
+                    offset += 1
+                }
+                if all { return true }
+            }
+        }
+        return false
+    }
+
     @inline(__always)
     private mutating func score(_ cursor: PostingsCursor, termWeight: Double) -> Double {
         work.postingsScored += 1
@@ -154,25 +181,6 @@ struct QueryExecutor {
     private mutating func offer(score: Double, doc: UInt32) {
         work.candidates += 1
         heap.offer(score: score, doc: doc)
-    }
-
-    /// Whether the cursors (all on the same doc) hold their terms at consecutive positions in one field.
-    private func phraseMatches(_ cursors: [PostingsCursor]) -> Bool {
-        for field in 0..<fieldCount {
-            let first = cursors[0].positions(field: field)
-            if first.isEmpty { continue }
-            let rest = cursors.dropFirst().map { $0.positions(field: field) }
-            if rest.contains(where: \.isEmpty) { continue }
-            for start in first {
-                var all = true
-                for (offset, positions) in rest.enumerated() where !positions.contains(start + UInt32(offset + 1)) {
-                    all = false
-                    break
-                }
-                if all { return true }
-            }
-        }
-        return false
     }
 
     private func isExcluded(_ doc: UInt32) -> Bool {
