@@ -36,22 +36,33 @@ struct PostingsChunk: Equatable {
         positions += other.positions
     }
 
+    /// Calls `body(i, statRange, positionRange)` for each posting, in order: where its
+    /// (tf, length) pairs sit in `stats` and its positions in `positions`.
+    private func forEachPosting(_ body: (Int, Range<Int>, Range<Int>) -> Void) {
+        var statIndex = 0, positionIndex = 0
+        for i in 0..<docs.count {
+            let statEnd = statIndex + 2 * masks[i].nonzeroBitCount
+            var positionCount = 0
+            for s in stride(from: statIndex, to: statEnd, by: 2) { positionCount += Int(stats[s]) }
+            body(i, statIndex..<statEnd, positionIndex..<(positionIndex + positionCount))
+            statIndex = statEnd
+            positionIndex += positionCount
+        }
+    }
+
+    /// Appends posting `i` of `other`, given its ranges.
+    private mutating func copyPosting(_ i: Int, _ statRange: Range<Int>, _ positionRange: Range<Int>, of other: PostingsChunk) {
+        docs.append(other.docs[i])
+        masks.append(other.masks[i])
+        stats.append(contentsOf: other.stats[statRange])
+        positions.append(contentsOf: other.positions[positionRange])
+    }
+
     /// Removes the postings of the given docs; returns how many were removed.
     mutating func remove(docs removed: Set<UInt32>) -> Int {
         var kept = PostingsChunk()
-        var statIndex = 0, positionIndex = 0
-        for i in 0..<docs.count {
-            let fieldCount = masks[i].nonzeroBitCount
-            var positionCount = 0
-            for f in 0..<fieldCount { positionCount += Int(stats[statIndex + 2 * f]) }
-            if !removed.contains(docs[i]) {
-                kept.docs.append(docs[i])
-                kept.masks.append(masks[i])
-                kept.stats.append(contentsOf: stats[statIndex..<(statIndex + 2 * fieldCount)])
-                kept.positions.append(contentsOf: positions[positionIndex..<(positionIndex + positionCount)])
-            }
-            statIndex += 2 * fieldCount
-            positionIndex += positionCount
+        forEachPosting { i, statRange, positionRange in
+            if !removed.contains(docs[i]) { kept.copyPosting(i, statRange, positionRange, of: self) }
         }
         let removedCount = docs.count - kept.docs.count
         self = kept
@@ -63,17 +74,8 @@ struct PostingsChunk: Equatable {
         if count <= size { return [self] }
         var result: [PostingsChunk] = []
         var current = PostingsChunk()
-        var statIndex = 0, positionIndex = 0
-        for i in 0..<docs.count {
-            let fieldCount = masks[i].nonzeroBitCount
-            var positionCount = 0
-            for f in 0..<fieldCount { positionCount += Int(stats[statIndex + 2 * f]) }
-            current.docs.append(docs[i])
-            current.masks.append(masks[i])
-            current.stats.append(contentsOf: stats[statIndex..<(statIndex + 2 * fieldCount)])
-            current.positions.append(contentsOf: positions[positionIndex..<(positionIndex + positionCount)])
-            statIndex += 2 * fieldCount
-            positionIndex += positionCount
+        forEachPosting { i, statRange, positionRange in
+            current.copyPosting(i, statRange, positionRange, of: self)
             if current.count == size {
                 result.append(current)
                 current = PostingsChunk()
