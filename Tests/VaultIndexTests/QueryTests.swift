@@ -109,3 +109,17 @@ struct StopWordTests {
         #expect(try Searcher(index: index).search("the band").terms == ["the", "band"])
     }
 }
+
+/// The parser treats any Unicode whitespace as a separator and keeps non-ASCII words whole.
+@Suite("query parser, Unicode")
+struct QueryParserUnicodeTests {
+    @Test("non-ASCII spaces separate; accents, CJK and emoji stay inside words")
+    func unicode() {
+        #expect(QueryParser.parse("résumé\u{00A0}tips\u{3000}東京 -🙂x \"naïve  café\"") == [
+            QueryClause(text: "résumé"), QueryClause(text: "tips"), QueryClause(text: "東京"),
+            QueryClause(text: "🙂x", isExcluded: true), QueryClause(text: "naïve  café", isPhrase: true),
+        ])
+        #expect(QueryParser.parse("\t\n ").isEmpty)
+        #expect(QueryParser.parse("-\"\"") == [QueryClause(text: "", isPhrase: true, isExcluded: true)])
+    }
+}

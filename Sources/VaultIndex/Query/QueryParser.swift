@@ -20,33 +20,41 @@ public struct QueryClause: Sendable, Equatable {
 /// quote runs to the end); a `-` that starts a word or phrase excludes it. A lone `-` or a `-` inside
 /// a word (`gpt-4o`) is text.
 public enum QueryParser {
-    /// The clauses of `query`, in order.
+    /// The clauses of `query`, in order. Works on Unicode scalars (no grapheme breaking: quotes,
+    /// `-` and whitespace are single scalars), with an ASCII fast path for whitespace.
     public static func parse(_ query: String) -> [QueryClause] {
+        let scalars = Array(query.unicodeScalars)
         var clauses: [QueryClause] = []
-        var index = query.startIndex
-        while index < query.endIndex {
-            let character = query[index]
-            if character.isWhitespace { index = query.index(after: index); continue }
+        func text(_ range: Range<Int>) -> String {
+            var result = String.UnicodeScalarView()
+            result.append(contentsOf: scalars[range])
+            return String(result)
+        }
+        var index = 0
+        while index < scalars.count {
+            if isSpace(scalars[index]) { index += 1; continue }
             var excluded = false
             var start = index
-            if character == "-" {
-                let next = query.index(after: index)
-                if next < query.endIndex, !query[next].isWhitespace {
-                    excluded = true
-                    start = next
-                }
+            if scalars[index] == "-", index + 1 < scalars.count, !isSpace(scalars[index + 1]) {
+                excluded = true
+                start = index + 1
             }
-            if query[start] == "\"" {
-                let contentStart = query.index(after: start)
-                let close = query[contentStart...].firstIndex(of: "\"") ?? query.endIndex
-                clauses.append(QueryClause(text: String(query[contentStart..<close]), isPhrase: true, isExcluded: excluded))
-                index = close < query.endIndex ? query.index(after: close) : close
+            if scalars[start] == "\"" {
+                let contentStart = start + 1
+                let close = scalars[contentStart...].firstIndex(of: "\"") ?? scalars.count
+                clauses.append(QueryClause(text: text(contentStart..<close), isPhrase: true, isExcluded: excluded))
+                index = min(close + 1, scalars.count)
             } else {
-                let end = query[start...].firstIndex(where: \.isWhitespace) ?? query.endIndex
-                clauses.append(QueryClause(text: String(query[start..<end]), isExcluded: excluded))
+                let end = scalars[start...].firstIndex(where: isSpace) ?? scalars.count
+                clauses.append(QueryClause(text: text(start..<end), isExcluded: excluded))
                 index = end
             }
         }
         return clauses
+    }
+
+    @inline(__always)
+    private static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.isASCII ? (scalar == " " || (scalar.value >= 0x09 && scalar.value <= 0x0D)) : scalar.properties.isWhitespace
     }
 }
