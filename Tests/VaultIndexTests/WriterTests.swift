@@ -133,3 +133,26 @@ struct OversizedTermTests {
         #expect(try index.snapshot().check().isEmpty)
     }
 }
+
+/// `removeAll` empties every database but keeps the settings, and the index stays usable.
+@Suite("remove all")
+struct RemoveAllTests {
+    @Test("after removeAll nothing matches, the check is clean, and new documents index normally")
+    func removeAll() throws {
+        let dir = TemporaryDirectory(); defer { dir.cleanUp() }
+        var settings = IndexSettings.beir
+        settings.k1 = 0.8
+        let index = try Index.create(at: dir.path, settings: settings)
+        let writer = try IndexWriter(index: index)
+        try writer.apply((0..<300).map { .upsert(Document(id: "\($0)", fields: ["title": .string("prompt number \($0)")])) })
+        try writer.removeAll()
+        let snapshot = try index.snapshot()
+        #expect(snapshot.statistics.documentCount == 0)
+        #expect(snapshot.settings == settings)
+        #expect(try snapshot.report().termCount == 0)
+        #expect(try snapshot.check().isEmpty)
+        #expect(try Searcher(index: index).search("prompt").hits.isEmpty)
+        try writer.apply([.upsert(Document(id: "a", fields: ["title": .string("fresh prompt")]))])
+        #expect(try Searcher(index: index).search("prompt").hits.map(\.id) == ["a"])
+    }
+}

@@ -50,9 +50,7 @@ struct DemoCommand: ParsableCommand {
             let ms = (ContinuousClock.now - start) / .milliseconds(1)
             print("\nsearch \(query)  (\(String(format: "%.3f", ms)) ms)")
             for hit in results.hits {
-                var title = ""
-                if case .string(let text)? = try snapshot.document(number: hit.documentNumber)?.fields["title"] { title = text }
-                print(String(format: "  %-8@ %7.3f  %@", hit.id, hit.score, title))
+                print(String(format: "  %-8@ %7.3f  %@", hit.id, hit.score, try snapshot.title(of: hit.documentNumber)))
             }
         }
         print("\nindex at \(indexPath); try: vaultsearch search --index \(indexPath) \"your query\"")

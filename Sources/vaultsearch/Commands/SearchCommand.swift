@@ -48,17 +48,14 @@ struct SearchCommand: ParsableCommand {
                 "terms": results.terms,
                 "processingTimeMs": rounded(elapsed, 3),
                 "hits": try results.hits.map { hit -> [String: Any] in
-                    var entry: [String: Any] = ["id": hit.id, "score": rounded(hit.score, 6)]
-                    if case .string(let title)? = try snapshot.document(number: hit.documentNumber)?.fields["title"] { entry["title"] = title }
-                    return entry
+                    ["id": hit.id, "score": rounded(hit.score, 6), "title": try snapshot.title(of: hit.documentNumber)]
                 },
             ])
             return
         }
         print("\(results.hits.count) hits for \(results.terms) in \(String(format: "%.3f", elapsed)) ms")
         for (rank, hit) in results.hits.enumerated() {
-            var title = ""
-            if case .string(let text)? = try snapshot.document(number: hit.documentNumber)?.fields["title"] { title = text }
+            let title = try snapshot.title(of: hit.documentNumber)
             print(String(format: "%3d. %-12@ %8.4f  %@", offset + rank + 1, hit.id, hit.score, String(title.prefix(90))))
         }
     }
