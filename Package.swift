@@ -55,8 +55,8 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "VaultAnalysisTests", dependencies: ["VaultAnalysis"]),
         .testTarget(name: "VaultStorageTests", dependencies: ["VaultStorage"]),
-        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex"]),
-        .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval"]),
+        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus"]),
+        .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval", "VaultCorpus"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),
     ]

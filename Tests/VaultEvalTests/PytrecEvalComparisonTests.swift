@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaultCorpus
 @testable import VaultEval
 
 /// Our measures against pytrec_eval (trec_eval 9.x compiled in), query by query, to 1e-6.
@@ -89,7 +90,7 @@ struct PytrecEvalComparisonTests {
     /// with probability 0.8, and 150 random corpus documents, with scores in steps of 0.25 so that
     /// ties are common; relevant documents get a small random bonus. A few unjudged queries too.
     static func pseudoRun(qrels: Qrels, corpusIDs: [String], seed: UInt64) -> Run {
-        var random = SplitMix64(seed: seed)
+        var random = SeededRandom(seed: seed)
         var run = Run()
         func score() -> Double { Double(random.next() % 20) / 4 }
         for qid in qrels.judgments.keys.sorted() {

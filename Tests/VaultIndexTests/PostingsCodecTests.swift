@@ -1,4 +1,5 @@
 import Testing
+import VaultCorpus
 @testable import VaultIndex
 
 /// The block codec round-trips postings with positions, and block summaries bound their contents.
@@ -6,7 +7,7 @@ import Testing
 struct PostingsCodecTests {
     @Test("blocks round-trip and summaries keep each field's exact best score under any normalization")
     func roundTrip() throws {
-        var rng = SeededGenerator(seed: 99)
+        var rng = SeededRandom(seed: 99)
         var chunk = PostingsChunk()
         var doc: UInt32 = 0
         for _ in 0..<300 {

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaultCorpus
 import VaultAnalysis
 @testable import VaultIndex
 
@@ -17,7 +18,7 @@ struct SearchPropertyTests {
         "the", "a", "of", "and", "to", "for", "with", "in", "quick", "rare", "unique", "zebra", "what", "is",
     ]
 
-    static func randomText(_ rng: inout SeededGenerator, words: ClosedRange<Int>) -> String {
+    static func randomText(_ rng: inout SeededRandom, words: ClosedRange<Int>) -> String {
         let count = Int.random(in: words, using: &rng)
         return (0..<count).map { _ in
             // Skewed choice: earlier words are more frequent.
@@ -26,7 +27,7 @@ struct SearchPropertyTests {
         }.joined(separator: " ")
     }
 
-    static func randomQuery(_ rng: inout SeededGenerator) -> String {
+    static func randomQuery(_ rng: inout SeededRandom) -> String {
         var parts: [String] = []
         for _ in 0..<Int.random(in: 1...4, using: &rng) {
             let word = vocabulary.randomElement(using: &rng)!
@@ -43,7 +44,7 @@ struct SearchPropertyTests {
     func topKEqualsBruteForce() throws {
         let seed = propertySeed()
         print("SearchPropertyTests seed: \(seed) (replay with VAULT_TEST_SEED=\(seed))")
-        var rng = SeededGenerator(seed: seed)
+        var rng = SeededRandom(seed: seed)
         let dir = TemporaryDirectory(); defer { dir.cleanUp() }
         let settings = IndexSettings.beir
         let index = try Index.create(at: dir.path, settings: settings)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import VaultCorpus
 @testable import VaultIndex
 
 /// Properties of the write path:
@@ -83,7 +84,7 @@ struct WriterTests {
     @Test("replacing documents over and over reuses space and keeps the index consistent")
     func spaceReuse() throws {
         let (index, writer, _, dir) = try makeIndex(); defer { dir.cleanUp() }
-        var rng = SeededGenerator(seed: 7)
+        var rng = SeededRandom(seed: 7)
         func batch() -> [IndexOperation] {
             (0..<300).map { i in
                 doc("\(i)", SearchPropertyTests.randomText(&rng, words: 2...6), SearchPropertyTests.randomText(&rng, words: 50...200))

@@ -155,15 +155,13 @@ struct QueryExecutor {
         for field in 0..<fieldCount {
             let first = cursors[0].positions(field: field)
             if first.isEmpty { continue }
+            let rest = cursors.dropFirst().map { $0.positions(field: field) }
+            if rest.contains(where: \.isEmpty) { continue }
             for start in first {
-                var offset: UInt32 = 1
                 var all = true
-                for cursor in cursors.dropFirst() {
-                    if !cursor.positions(field: field).contains(start + offset) {
-                        all = false
-                        break
-                    }
-                    offset += 1
+                for (offset, positions) in rest.enumerated() where !positions.contains(start + UInt32(offset + 1)) {
+                    all = false
+                    break
                 }
                 if all { return true }
             }
