@@ -1,22 +1,27 @@
 import VaultAnalysis
 
-/// A query compiled against one snapshot: the distinct terms to score (with their weights and
-/// cursors), which of them are required, phrase constraints, and exclusions.
+/// A query compiled against one snapshot: its words (slots), the ways each word can match
+/// (``MatchSource``: the exact term, typo variants, prefix completions, synonyms, joins and splits),
+/// the distinct dictionary terms behind them with their cursors, and exclusions.
+///
+/// Scoring (see ``CandidateScorer``): a document's score is the sum over matched words of the best
+/// matching source's `bonus + weight · saturate(tf~)`; a term's score bound is the sum over every
+/// source it feeds, which is what MaxScore needs.
 struct QueryPlan {
+    /// One distinct dictionary term and where its score goes.
     struct ScoringTerm {
         var term: String
-        /// How often the term occurs in the query.
-        var queryFrequency: Int
         var cursor: PostingsCursor?
-        /// qtf · idf · (k1 + 1)
-        var weight: Double = 0
-        /// An upper bound of the term's score in any document.
-        var bound: Double = 0
-    }
-
-    /// A set of terms that must appear in consecutive positions, as indices into `terms`.
-    struct Phrase {
-        var termIndices: [Int]
+        /// Sources made of this term alone.
+        var singleSources: [Int] = []
+        /// Phrase sources this term is part of.
+        var phraseSources: [Int] = []
+        /// Bound of the term's total contribution per unit of saturated frequency (Σ source weights).
+        var scale = 0.0
+        /// The largest ranking bonus the term can bring (Σ source bonuses).
+        var bonus = 0.0
+        /// An upper bound of the term's contribution in any document.
+        var bound = 0.0
     }
 
     /// A phrase (or a single term) whose matching documents are excluded.
@@ -24,63 +29,93 @@ struct QueryPlan {
         var cursors: [PostingsCursor]
     }
 
+    var slots: [QuerySlot] = []
+    var sources: [MatchSource] = []
     var terms: [ScoringTerm] = []
-    var required: Set<Int> = []
-    var phrases: [Phrase] = []
     var exclusions: [Exclusion] = []
-    /// Set when a required term or phrase word is absent from the index: nothing can match.
+    /// The ranking rules in force for this query (see ``IndexSettings/rankingRulesMaxWords``).
+    var rules: [RankingRule] = [.bm25]
+    var ruleWeights = RuleWeights(rules: [], wordCount: 0, bm25Maximum: 0)
+    /// An upper bound of any document's BM25F part.
+    var maximumBM25 = 0.0
+    /// The best scan score any document could reach (every word matched by its best source, saturated).
+    var maximumScore: Double {
+        slots.indices.reduce(0.0) { total, slot in
+            total + (sources.filter { $0.slot == slot }.map { $0.bonus + $0.weight }.max() ?? 0)
+        }
+    }
+    /// Set when a required word is absent from the index: nothing can match.
     var cannotMatch = false
 
-    /// Analyzes `clauses` and looks their terms up in `snapshot`; `stopWords` are analyzed forms.
-    init(
-        clauses: [QueryClause], matching: MatchingMode, analyzer: Analyzer, stopWords: Set<String>, snapshot: IndexSnapshot,
-        scorer: BM25F
-    ) throws(IndexError) {
-        var indexByTerm: [String: Int] = [:]
-        func termIndex(_ term: String) -> Int {
-            if let index = indexByTerm[term] {
-                terms[index].queryFrequency += 1
-                return index
+    /// Whether every required slot has exactly one source of exact terms, so the required terms can
+    /// drive a leapfrog intersection.
+    var requiredTerms: [Int]? {
+        var result: [Int] = []
+        for (index, slot) in slots.enumerated() where slot.isRequired {
+            let own = sources.filter { $0.slot == index }
+            guard own.count == 1 else { return nil }
+            result.append(contentsOf: own[0].terms)
+        }
+        return result
+    }
+
+    var phraseSourceIndices: [Int] { sources.indices.filter { sources[$0].isPhrase } }
+
+    init(query: String, clauses: [QueryClause], context: QueryContext, snapshot: IndexSnapshot, scorer: BM25F) throws(IndexError) {
+        let settings = snapshot.settings
+        var builder = QueryPlanBuilder(context: context, snapshot: snapshot)
+        try builder.addClauses(clauses, endsMidWord: settings.prefixSearch && Self.endsMidWord(query))
+        if builder.termCount > SearchOptions.maximumQueryTerms {
+            throw .invalidQuery("the query has \(builder.termCount) distinct terms; at most \(SearchOptions.maximumQueryTerms) are allowed")
+        }
+        slots = builder.slots
+        sources = builder.sources
+        exclusions = builder.exclusions.map { Exclusion(cursors: $0) }
+        terms = builder.termTexts.map { ScoringTerm(term: $0) }
+        // Open cursors; block bounds are computed for weight 1 (saturated frequency) and scaled per source.
+        var frequency = [UInt32](repeating: 0, count: terms.count)
+        for i in terms.indices {
+            guard let skip = try snapshot.skipTable(terms[i].term, scorer: scorer, weight: { _ in 1 }) else { continue }
+            terms[i].cursor = snapshot.cursor(for: skip)
+            frequency[i] = skip.documentFrequency
+        }
+        // Drop sources with an absent term; a required slot without sources cannot match.
+        sources.removeAll { source in source.terms.contains { terms[$0].cursor == nil } }
+        for (index, slot) in slots.enumerated() where slot.isRequired && !sources.contains(where: { $0.slot == index }) {
+            cannotMatch = true
+        }
+        // A word's idf is that of its most frequent single-term source (Lucene's blended fuzzy scoring), so
+        // a rare misspelling in a document never outscores the common word it stands for.
+        for index in slots.indices {
+            let df = sources.filter { $0.slot == index && !$0.isPhrase }.map { frequency[$0.terms[0]] }.max()
+                ?? sources.filter { $0.slot == index }.flatMap(\.terms).map { frequency[$0] }.min() ?? 0
+            slots[index].weight = scorer.idf(documentFrequency: df) * (scorer.k1 + 1)
+        }
+        let bm25Maximum = slots.indices.reduce(0.0) { total, index in
+            total + (sources.filter { $0.slot == index }.map { slots[index].weight * $0.factor }.max() ?? 0)
+        }
+        maximumBM25 = bm25Maximum
+        rules = settings.effectiveRankingRules(words: slots.count)
+        ruleWeights = RuleWeights(rules: rules, wordCount: slots.count, bm25Maximum: bm25Maximum)
+        for i in sources.indices {
+            sources[i].weight = slots[sources[i].slot].weight * sources[i].factor
+            sources[i].bonus = ruleWeights.bonus(typos: sources[i].typos, isPrefix: sources[i].isPrefix)
+            for term in sources[i].terms {
+                if sources[i].isPhrase { terms[term].phraseSources.append(i) } else { terms[term].singleSources.append(i) }
+                terms[term].scale += sources[i].weight
+                terms[term].bonus += sources[i].bonus
             }
-            indexByTerm[term] = terms.count
-            terms.append(ScoringTerm(term: term, queryFrequency: 1))
-            return terms.count - 1
-        }
-        let analyzed = clauses.map { analyzer.terms($0.text).filter { $0.utf8.count <= AnalyzedDocument.maximumTermBytes } }
-        // Stop words go from plain words only, and only if something else is left to search.
-        let dropStopWords = !stopWords.isEmpty && zip(clauses, analyzed).contains { clause, words in
-            !clause.isExcluded && (clause.isPhrase || words.contains { !stopWords.contains($0) })
-        }
-        for (clause, allWords) in zip(clauses, analyzed) {
-            let words = dropStopWords && !clause.isPhrase && !clause.isExcluded ? allWords.filter { !stopWords.contains($0) } : allWords
-            if words.isEmpty { continue }
-            if clause.isExcluded {
-                var cursors: [PostingsCursor] = []
-                for word in words {
-                    guard let skip = try snapshot.skipTable(word) else { cursors = []; break }
-                    cursors.append(snapshot.cursor(for: skip))
-                }
-                if !cursors.isEmpty { exclusions.append(Exclusion(cursors: cursors)) }
-                continue
-            }
-            let indices = words.map(termIndex)
-            if clause.isPhrase || matching == .all { required.formUnion(indices) }
-            if clause.isPhrase && indices.count > 1 { phrases.append(Phrase(termIndices: indices)) }
-        }
-        if indexByTerm.count > SearchOptions.maximumQueryTerms {
-            throw .invalidQuery("the query has \(indexByTerm.count) distinct terms; at most \(SearchOptions.maximumQueryTerms) are allowed")
         }
         for i in terms.indices {
-            let queryFrequency = Double(terms[i].queryFrequency)
-            guard let skip = try snapshot.skipTable(terms[i].term, scorer: scorer, weight: { df in
-                queryFrequency * scorer.idf(documentFrequency: df) * (scorer.k1 + 1)
-            }) else {
-                if required.contains(i) { cannotMatch = true }
-                continue
-            }
-            terms[i].cursor = snapshot.cursor(for: skip)
-            terms[i].weight = skip.termWeight
-            terms[i].bound = skip.maximumBound
+            guard let cursor = terms[i].cursor else { continue }
+            terms[i].bound = cursor.skip.maximumBound * terms[i].scale + terms[i].bonus
         }
+    }
+
+    /// Whether the query ends inside a word (its last character is a letter or digit), so the last word
+    /// is still being typed.
+    static func endsMidWord(_ query: String) -> Bool {
+        guard let last = query.unicodeScalars.last else { return false }
+        return last.properties.isAlphabetic || last.properties.numericType != nil
     }
 }

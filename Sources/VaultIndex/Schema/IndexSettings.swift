@@ -29,27 +29,70 @@ public struct IndexSettings: Codable, Sendable, Equatable {
     /// Words dropped from unquoted query words (never from documents, never inside quoted phrases,
     /// and not when every word of a query is one). A ranking setting: it can change without a rebuild.
     public var stopWords: [String]
+    /// Which typos a query word may carry (query time).
+    public var typoTolerance: TypoTolerance
+    /// Whether the last query word also matches as a prefix when the query ends in the middle of a
+    /// word (no space or punctuation after it): search-as-you-type (query time).
+    public var prefixSearch: Bool
+    /// The ranking criteria in order (query time); see ``RankingRule``. `bm25` is appended when absent.
+    public var rankingRules: [RankingRule]
+    /// The ranking rules other than `bm25` apply to queries of at most this many words (query time).
+    /// Bucket ranking suits search-box queries; for longer queries — questions, pasted sentences — the
+    /// number of words matched is a weak signal and BM25F alone ranks better (README, "Ranking rules").
+    public var rankingRulesMaxWords: Int
+    /// Synonyms (query time): each key — a word or several — also matches each of its values.
+    /// Multi-way synonyms list each word under the others; one-way ones only under the key.
+    public var synonyms: [String: [String]]
+
+    /// The longest query (in words) ranked by every rule when the settings say nothing.
+    public static let defaultRankingRulesMaxWords = 4
+    /// The ranking rules used when the settings name none.
+    public static let defaultRankingRules: [RankingRule] = [.words, .typo, .prefix, .bm25, .proximity, .attribute, .exactness]
 
     /// The most searchable fields an index may have (postings keep a field bit mask).
     public static let maximumSearchableFields = 16
 
     /// Settings with the given fields.
-    public init(searchableFields: [FieldSettings], k1: Double = 1.2, analysis: AnalyzerConfiguration, stopWords: [String] = []) {
+    public init(
+        searchableFields: [FieldSettings], k1: Double = 1.2, analysis: AnalyzerConfiguration, stopWords: [String] = [],
+        typoTolerance: TypoTolerance = TypoTolerance(), prefixSearch: Bool = true,
+        rankingRules: [RankingRule] = IndexSettings.defaultRankingRules, rankingRulesMaxWords: Int = IndexSettings.defaultRankingRulesMaxWords,
+        synonyms: [String: [String]] = [:]
+    ) {
+        self.rankingRulesMaxWords = rankingRulesMaxWords
         self.searchableFields = searchableFields
         self.k1 = k1
         self.analysis = analysis
         self.stopWords = stopWords
+        self.typoTolerance = typoTolerance
+        self.prefixSearch = prefixSearch
+        self.rankingRules = rankingRules
+        self.synonyms = synonyms
     }
 
-    private enum CodingKeys: String, CodingKey { case searchableFields, k1, analysis, stopWords }
+    private enum CodingKeys: String, CodingKey {
+        case searchableFields, k1, analysis, stopWords, typoTolerance, prefixSearch, rankingRules, rankingRulesMaxWords, synonyms
+    }
 
-    /// Decodes settings; `stopWords` may be absent (none).
+    /// Decodes settings. Only `searchableFields` is required; the rest take their defaults (k1 1.2,
+    /// English stemming, no stop words, default typo tolerance, prefix search on, default rules, no synonyms).
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         searchableFields = try container.decode([FieldSettings].self, forKey: .searchableFields)
-        k1 = try container.decode(Double.self, forKey: .k1)
-        analysis = try container.decode(AnalyzerConfiguration.self, forKey: .analysis)
+        k1 = try container.decodeIfPresent(Double.self, forKey: .k1) ?? 1.2
+        analysis = try container.decodeIfPresent(AnalyzerConfiguration.self, forKey: .analysis) ?? AnalyzerConfiguration(stemming: .english)
         stopWords = try container.decodeIfPresent([String].self, forKey: .stopWords) ?? []
+        typoTolerance = try container.decodeIfPresent(TypoTolerance.self, forKey: .typoTolerance) ?? TypoTolerance()
+        prefixSearch = try container.decodeIfPresent(Bool.self, forKey: .prefixSearch) ?? true
+        rankingRules = try container.decodeIfPresent([RankingRule].self, forKey: .rankingRules) ?? Self.defaultRankingRules
+        rankingRulesMaxWords = try container.decodeIfPresent(Int.self, forKey: .rankingRulesMaxWords) ?? Self.defaultRankingRulesMaxWords
+        synonyms = try container.decodeIfPresent([String: [String]].self, forKey: .synonyms) ?? [:]
+    }
+
+    /// The ranking rules for a query of `words` words, with `bm25` appended when absent.
+    func effectiveRankingRules(words: Int) -> [RankingRule] {
+        if words > rankingRulesMaxWords { return [.bm25] }
+        return rankingRules.contains(.bm25) ? rankingRules : rankingRules + [.bm25]
     }
 
     /// The defaults for BEIR-style corpora (`title`, `text`): English stemming and stop words,
@@ -75,6 +118,14 @@ public struct IndexSettings: Codable, Sendable, Equatable {
             if !(0...1).contains(field.b) { throw .invalidSettings("field '\(field.name)': b must be in 0...1") }
         }
         if !(k1 >= 0 && k1.isFinite) { throw .invalidSettings("k1 must be >= 0") }
+        try typoTolerance.validate()
+        if rankingRulesMaxWords < 0 { throw .invalidSettings("rankingRulesMaxWords must be >= 0") }
+        if Set(rankingRules).count != rankingRules.count { throw .invalidSettings("rankingRules lists a rule twice") }
+        for (key, values) in synonyms {
+            if key.allSatisfy(\.isWhitespace) || values.contains(where: { $0.allSatisfy(\.isWhitespace) }) {
+                throw .invalidSettings("synonyms: '\(key)' has an empty key or value")
+            }
+        }
     }
 
     /// Whether `other` differs only in query-time ranking settings (same fields, same analysis).

@@ -1,24 +1,27 @@
-/// Runs a ``QueryPlan`` to its top k documents.
+/// Runs a ``QueryPlan`` to its top k documents by the scan-time score (ranking-rule bonuses + BM25F,
+/// see ``CandidateScorer``).
 ///
 /// Without required terms it uses MaxScore (Turtle & Flood 1995): terms sorted by their score
 /// bound; the lowest-bound terms whose bounds together cannot beat the current k-th score are
 /// "non-essential" — only documents from the other lists become candidates, and non-essential
-/// lists are merely probed (`advance(to:)`) while a candidate can still make it. With required
-/// terms (all-words mode, phrases) it intersects the required lists by leapfrogging and scores the
-/// optional ones on the survivors. Both return exactly what scoring every document would: pruning
-/// only skips documents whose upper bound is at most the k-th score, which cannot enter the heap.
+/// lists are merely probed (`advance(to:)`) while a candidate can still make it. When every required
+/// word has a single exact source, the required terms drive a leapfrog intersection instead. Both
+/// return exactly what scoring every document would: pruning only skips documents whose upper bound
+/// is at most the k-th score, which cannot enter the heap.
 struct QueryExecutor {
     private var plan: QueryPlan
-    private let scorer: BM25F
     private var heap: TopKHeap
+    private var candidate: CandidateScorer
+    private let cursors: [PostingsCursor?]
     private let fieldCount: Int
     /// Work counters, filled by ``run()``.
     private(set) var work = SearchWork()
 
     init(plan: QueryPlan, scorer: BM25F, k: Int, fieldCount: Int) {
         self.plan = plan
-        self.scorer = scorer
         self.heap = TopKHeap(capacity: k)
+        self.candidate = CandidateScorer(plan: plan, scorer: scorer, fieldCount: fieldCount)
+        self.cursors = plan.terms.map(\.cursor)
         self.fieldCount = fieldCount
     }
 
@@ -34,12 +37,18 @@ struct QueryExecutor {
     /// The best documents, best first.
     mutating func run() throws(IndexError) -> [TopKHeap.Entry] {
         if plan.cannotMatch || heap.capacity == 0 { return [] }
-        if plan.required.isEmpty { maxScore() } else { conjunction() }
-        for term in plan.terms {
-            if let problem = term.cursor?.corruption { throw .corrupt(problem) }
-            work.blocksDecoded += term.cursor?.blocksDecoded ?? 0
+        if let required = plan.requiredTerms, !required.isEmpty { conjunction(required: required) } else { maxScore() }
+        for cursor in cursors {
+            if let problem = cursor?.corruption { throw .corrupt(problem) }
+            work.blocksDecoded += cursor?.blocksDecoded ?? 0
         }
         return heap.sorted()
+    }
+
+    @inline(__always)
+    private mutating func add(_ term: Int, _ cursor: PostingsCursor) -> Double {
+        work.postingsScored += 1
+        return candidate.add(term: term, cursor: cursor)
     }
 
     /// Block-max MaxScore over windows of doc numbers (the approach of Lucene's MaxScoreBulkScorer).
@@ -49,21 +58,25 @@ struct QueryExecutor {
     /// those bounds: when even the sum of all of them cannot beat the k-th score, the whole window is
     /// skipped without decoding a posting; otherwise only docs of the essential terms are candidates.
     private mutating func maxScore() {
-        let cursors = plan.terms.compactMap(\.cursor)
-        let weights = plan.terms.filter { $0.cursor != nil }.map(\.weight)
+        let active = plan.terms.indices.filter { plan.terms[$0].cursor != nil }
+        let cursors = active.map { plan.terms[$0].cursor! }
+        let scales = active.map { plan.terms[$0].scale }
+        let bonuses = active.map { plan.terms[$0].bonus }
         let n = cursors.count
         guard n > 0 else { return }
         var order = Array(0..<n)
         var bounds = [Double](repeating: 0, count: n)
         var prefix = [Double](repeating: 0, count: n + 1)
         var frontier: UInt32 = 0
+        var stepped: [Int] = []
+        stepped.reserveCapacity(n)
         while true {
             // The window: from the frontier to the first end of a block, found in the skip tables
             // alone; no block is read unless its cursor turns out essential or gets probed.
             var windowEnd = PostingsCursor.exhausted
             for (i, cursor) in cursors.enumerated() {
                 let (bound, lastDoc) = cursor.shallowBound(atLeast: frontier)
-                bounds[i] = bound
+                bounds[i] = lastDoc == PostingsCursor.exhausted ? 0 : bound * scales[i] + bonuses[i]
                 windowEnd = min(windowEnd, lastDoc)
             }
             if windowEnd == PostingsCursor.exhausted { return }
@@ -76,49 +89,51 @@ struct QueryExecutor {
             if essential < n {
                 for rank in essential..<n { cursors[order[rank]].advance(to: frontier) }
                 while true {
-                    var candidate = PostingsCursor.exhausted
-                    for rank in essential..<n where cursors[order[rank]].doc < candidate { candidate = cursors[order[rank]].doc }
-                    if candidate > windowEnd || candidate == PostingsCursor.exhausted { break }
+                    var doc = PostingsCursor.exhausted
+                    for rank in essential..<n where cursors[order[rank]].doc < doc { doc = cursors[order[rank]].doc }
+                    if doc > windowEnd || doc == PostingsCursor.exhausted { break }
+                    candidate.begin()
                     var score = 0.0
-                    for rank in essential..<n {
-                        let cursor = cursors[order[rank]]
-                        if cursor.doc == candidate {
-                            score += self.score(cursor, termWeight: weights[order[rank]])
-                            cursor.next()
-                        }
+                    stepped.removeAll(keepingCapacity: true)
+                    for rank in essential..<n where cursors[order[rank]].doc == doc {
+                        score += add(active[order[rank]], cursors[order[rank]])
+                        stepped.append(order[rank])
                     }
                     var rank = essential - 1
                     while rank >= 0 {
                         if cannotBeat(score + prefix[rank + 1], threshold) { break }
                         let cursor = cursors[order[rank]]
-                        cursor.advance(to: candidate)
-                        if cursor.doc == candidate { score += self.score(cursor, termWeight: weights[order[rank]]) }
+                        cursor.advance(to: doc)
+                        if cursor.doc == doc { score += add(active[order[rank]], cursor) }
                         rank -= 1
                     }
-                    if rank < 0 && !cannotBeat(score, threshold) && !isExcluded(candidate) {
-                        offer(score: score, doc: candidate)
-                        if heap.threshold > threshold {
-                            threshold = heap.threshold
-                            while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
-                            if essential == n { break }
+                    // Every list is probed: phrase sources and required words decide (cursors still on `doc`).
+                    if rank < 0, let gain = candidate.finish(cursors: self.cursors) {
+                        score += gain
+                        if !cannotBeat(score, threshold) && !isExcluded(doc) {
+                            offer(score: score, doc: doc)
+                            if heap.threshold > threshold {
+                                threshold = heap.threshold
+                                while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
+                            }
                         }
                     }
+                    for i in stepped { cursors[i].next() }
+                    if essential == n { break }
                 }
             }
             frontier = windowEnd + 1
         }
     }
 
-    private mutating func conjunction() {
+    private mutating func conjunction(required requiredTerms: [Int]) {
         // The rarest required list drives the intersection; the others are only advanced.
-        let requiredIndices = plan.required.sorted {
+        let requiredIndices = Array(Set(requiredTerms)).sorted {
             plan.terms[$0].cursor!.skip.documentFrequency < plan.terms[$1].cursor!.skip.documentFrequency
         }
         let required = requiredIndices.map { plan.terms[$0].cursor! }
-        let requiredWeights = requiredIndices.map { plan.terms[$0].weight }
-        let optional = plan.terms.indices.filter { !plan.required.contains($0) && plan.terms[$0].cursor != nil }
+        let optional = plan.terms.indices.filter { !requiredIndices.contains($0) && plan.terms[$0].cursor != nil }
         let optionalBound = optional.reduce(0.0) { $0 + plan.terms[$1].bound }
-        let phrases = plan.phrases.map { phrase in phrase.termIndices.map { plan.terms[$0].cursor! } }
         var target = required.map(\.doc).max() ?? PostingsCursor.exhausted
         while target != PostingsCursor.exhausted {
             var aligned = true
@@ -132,47 +147,24 @@ struct QueryExecutor {
             }
             if !aligned { continue }
             let doc = target
-            if phrases.allSatisfy(phraseMatches) && !isExcluded(doc) {
-                var score = 0.0
-                for (cursor, weight) in zip(required, requiredWeights) { score += self.score(cursor, termWeight: weight) }
-                let threshold = heap.threshold
-                if !cannotBeat(score + optionalBound, threshold) {
-                    for index in optional {
-                        let cursor = plan.terms[index].cursor!
-                        cursor.advance(to: doc)
-                        if cursor.doc == doc { score += self.score(cursor, termWeight: plan.terms[index].weight) }
-                    }
+            candidate.begin()
+            var score = 0.0
+            for (index, cursor) in zip(requiredIndices, required) { score += add(index, cursor) }
+            let threshold = heap.threshold
+            if !cannotBeat(score + optionalBound, threshold) && !isExcluded(doc) {
+                for index in optional {
+                    let cursor = plan.terms[index].cursor!
+                    cursor.advance(to: doc)
+                    if cursor.doc == doc { score += add(index, cursor) }
+                }
+                if let gain = candidate.finish(cursors: cursors) {
+                    score += gain
                     if !cannotBeat(score, threshold) { offer(score: score, doc: doc) }
                 }
             }
             required[0].next()
             target = required[0].doc
         }
-    }
-
-    /// Whether the cursors (all on the same doc) hold their terms at consecutive positions in one field.
-    private func phraseMatches(_ cursors: [PostingsCursor]) -> Bool {
-        for field in 0..<fieldCount {
-            let first = cursors[0].positions(field: field)
-            if first.isEmpty { continue }
-            let rest = cursors.dropFirst().map { $0.positions(field: field) }
-            if rest.contains(where: \.isEmpty) { continue }
-            for start in first {
-                var all = true
-                for (offset, positions) in rest.enumerated() where !positions.contains(start + UInt32(offset + 1)) {
-                    all = false
-                    break
-                }
-                if all { return true }
-            }
-        }
-        return false
-    }
-
-    @inline(__always)
-    private mutating func score(_ cursor: PostingsCursor, termWeight: Double) -> Double {
-        work.postingsScored += 1
-        return scorer.score(cursor, termWeight: termWeight)
     }
 
     @inline(__always)
@@ -188,8 +180,9 @@ struct QueryExecutor {
                 cursor.advance(to: doc)
                 if cursor.doc != doc { all = false; break }
             }
-            if all && (exclusion.cursors.count == 1 || phraseMatches(exclusion.cursors)) { return true }
+            if all && (exclusion.cursors.count == 1 || PhraseMatcher.matches(exclusion.cursors, fieldCount: fieldCount)) { return true }
         }
         return false
     }
+
 }

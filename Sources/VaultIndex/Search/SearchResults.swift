@@ -4,8 +4,22 @@ public struct SearchHit: Sendable, Equatable {
     public var id: String
     /// The internal document number (changes when the document is replaced).
     public var documentNumber: UInt32
-    /// The BM25F relevance score.
+    /// The ranking score: the ranking rules' values and BM25F folded into one number that orders
+    /// hits exactly as they are returned (higher first).
     public var score: Double
+    /// `score` scaled to 0...1 by the best score the query could reach (Meilisearch's `_rankingScore`).
+    public var rankingScore: Double = 0
+    /// Why the hit ranks where it does (when ``SearchOptions/explain`` is set).
+    public var explanation: HitExplanation?
+
+    /// A hit.
+    public init(id: String, documentNumber: UInt32, score: Double, rankingScore: Double = 0, explanation: HitExplanation? = nil) {
+        self.id = id
+        self.documentNumber = documentNumber
+        self.score = score
+        self.rankingScore = rankingScore
+        self.explanation = explanation
+    }
 }
 
 /// The results of a search, best first.
@@ -16,6 +30,19 @@ public struct SearchResults: Sendable, Equatable {
     public var terms: [String]
     /// How much work the search did: machine-independent, for comparing query plans.
     public var work: SearchWork
+    /// A corrected query built from the term dictionary, when this one matched nothing or very little.
+    public var didYouMean: String?
+    /// The query words dropped by the `last` or `frequency` matching strategy to find results.
+    public var droppedWords: [String] = []
+
+    /// Results.
+    public init(hits: [SearchHit], terms: [String], work: SearchWork, didYouMean: String? = nil, droppedWords: [String] = []) {
+        self.hits = hits
+        self.terms = terms
+        self.work = work
+        self.didYouMean = didYouMean
+        self.droppedWords = droppedWords
+    }
 }
 
 /// Work counters of one search.

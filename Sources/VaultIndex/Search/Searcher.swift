@@ -6,8 +6,8 @@ public final class Searcher {
     /// The index searched.
     public let index: Index
     private let analyzer: Analyzer
-    /// The stop words of the last settings seen, analyzed (settings can change between snapshots).
-    private var stopWords: (list: [String], analyzed: Set<String>) = ([], [])
+    /// Derived from the last settings seen (settings can change between snapshots).
+    private var context: QueryContext
 
     /// A searcher for `index`, analyzing queries as the index analyzes documents.
     public init(index: Index) throws(IndexError) {
@@ -15,6 +15,7 @@ public final class Searcher {
         let snapshot = try index.snapshot()
         defer { snapshot.close() }
         self.analyzer = Analyzer(snapshot.settings.analysis)
+        self.context = QueryContext(settings: snapshot.settings, analyzer: analyzer)
     }
 
     /// Searches the index as it is now.
@@ -24,25 +25,33 @@ public final class Searcher {
         return try search(query, options: options, in: snapshot)
     }
 
-    /// Searches one snapshot. Query syntax: words (any or all of them must match, per
-    /// ``SearchOptions/matching``), `"quoted phrases"` (required, words adjacent and in order),
-    /// `-word` and `-"phrase"` (exclude documents that match).
+    /// Searches one snapshot. Query syntax: words (how many must match: ``SearchOptions/matching``),
+    /// `"quoted phrases"` (required, words adjacent and in order, no typos), `-word` and `-"phrase"`
+    /// (exclude documents that match). Words may match with typos, the last word as a prefix while it
+    /// is being typed, and through synonyms, joins and splits (see ``IndexSettings``); the ranking rules
+    /// order the hits.
     public func search(_ query: String, options: SearchOptions, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
         try options.validate()
-        let scorer = BM25F(settings: snapshot.settings, statistics: snapshot.statistics)
-        if stopWords.list != snapshot.settings.stopWords {
-            stopWords = (snapshot.settings.stopWords, Set(snapshot.settings.stopWords.map { analyzer.normalize(word: $0) }))
+        if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
+        let clauses = QueryParser.parse(query)
+        context.matching = options.matching
+        context.droppedWords = []
+        var run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot)
+        var dropped: [String] = []
+        if options.matching == .last || options.matching == .frequency {
+            // Drop words (from the end, or the most frequent first) until something matches.
+            let order = run.dropOrder(byFrequency: options.matching == .frequency)
+            for (ordinal, word) in order where run.isEmpty {
+                context.droppedWords.insert(ordinal)
+                dropped.append(word)
+                run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot)
+            }
         }
-        let plan = try QueryPlan(
-            clauses: QueryParser.parse(query), matching: options.matching, analyzer: analyzer, stopWords: stopWords.analyzed,
-            snapshot: snapshot, scorer: scorer)
-        var executor = QueryExecutor(
-            plan: plan, scorer: scorer, k: options.offset + options.limit, fieldCount: snapshot.settings.searchableFields.count)
-        let best = try executor.run()
-        var hits: [SearchHit] = []
-        for entry in best.dropFirst(options.offset) {
-            hits.append(SearchHit(id: try snapshot.externalID(number: entry.doc), documentNumber: entry.doc, score: entry.score))
+        var results = try run.results()
+        results.droppedWords = dropped
+        if results.hits.count < DidYouMean.fewHits && options.offset == 0 {
+            results.didYouMean = try DidYouMean(context: context, snapshot: snapshot).suggestion(for: clauses)
         }
-        return SearchResults(hits: hits, terms: plan.terms.map(\.term), work: executor.work)
+        return results
     }
 }

@@ -23,6 +23,21 @@ struct SettingsCommand: ParsableCommand {
     @Option(name: .long, help: "One field's length normalization as FIELD=B, e.g. title=0.3 (repeatable).")
     var fieldB: [String] = []
 
+    @Option(name: .long, help: "Ranking rules in order, comma-separated: words,typo,prefix,proximity,attribute,exactness,bm25.")
+    var rankingRules: String?
+
+    @Option(name: .long, parsing: .unconditional, help: "Queries of up to this many words are ranked by every rule; longer ones by bm25 alone.")
+    var rankingRulesMaxWords: Int?
+
+    @Option(name: .long, help: "Typo tolerance on or off (true/false).")
+    var typoTolerance: Bool?
+
+    @Option(name: .long, help: "Prefix matching of a still-typed last word on or off (true/false).")
+    var prefixSearch: Bool?
+
+    @Option(name: .long, help: "A JSON file of synonyms: {\"word\": [\"synonym\", ...], ...} (replaces the current ones).")
+    var synonyms: String?
+
     @Flag(name: .long, help: "Print JSON.")
     var json = false
 
@@ -39,7 +54,28 @@ struct SettingsCommand: ParsableCommand {
             _ = entry
             settings.searchableFields[i].b = value
         }
-        if k1 != nil || b != nil || !weight.isEmpty || !fieldB.isEmpty { try index.updateSettings(settings) }
+        if let rankingRules {
+            settings.rankingRules = try rankingRules.split(separator: ",").map { name in
+                guard let rule = RankingRule(rawValue: name.trimmingCharacters(in: .whitespaces)) else {
+                    throw ValidationError("unknown ranking rule '\(name)' (rules: \(RankingRule.allCases.map(\.rawValue).joined(separator: ", ")))")
+                }
+                return rule
+            }
+        }
+        if let rankingRulesMaxWords { settings.rankingRulesMaxWords = rankingRulesMaxWords }
+        if let typoTolerance { settings.typoTolerance.enabled = typoTolerance }
+        if let prefixSearch { settings.prefixSearch = prefixSearch }
+        if let synonyms {
+            let data = try Data(contentsOf: URL(fileURLWithPath: synonyms))
+            do {
+                settings.synonyms = try JSONDecoder().decode([String: [String]].self, from: data)
+            } catch {
+                throw CommandError("\(synonyms): expected a JSON object of string arrays: \(error)")
+            }
+        }
+        let changed = k1 != nil || b != nil || !weight.isEmpty || !fieldB.isEmpty || rankingRules != nil || rankingRulesMaxWords != nil || typoTolerance != nil
+            || prefixSearch != nil || synonyms != nil
+        if changed { try index.updateSettings(settings) }
         if json {
             let data = try JSONEncoder().encode(settings)
             print(String(decoding: data, as: UTF8.self))
@@ -48,6 +84,10 @@ struct SettingsCommand: ParsableCommand {
         print("k1 \(settings.k1)")
         for field in settings.searchableFields { print("field \(field.name): weight \(field.weight), b \(field.b)") }
         print("stemming \(settings.analysis.stemming?.rawValue ?? "off"), diacritics folded: \(settings.analysis.foldDiacritics)")
+        print("ranking rules \(settings.rankingRules.map(\.rawValue).joined(separator: ",")) for queries of up to \(settings.rankingRulesMaxWords) words")
+        let typo = settings.typoTolerance
+        print("typo tolerance \(typo.enabled ? "on" : "off"): 1 typo from \(typo.minWordSizeForOneTypo) characters, 2 from \(typo.minWordSizeForTwoTypos), numbers \(typo.disableOnNumbers ? "exact" : "fuzzy"), at most \(typo.maxVariants) variants")
+        print("prefix search \(settings.prefixSearch ? "on" : "off"), \(settings.synonyms.count) synonym keys")
     }
 
     /// Parses FIELD=NUMBER assignments into (text, field index, value).

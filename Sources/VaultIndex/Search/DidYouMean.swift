@@ -1,0 +1,75 @@
+import VaultAnalysis
+
+/// Builds a corrected query from the term dictionary when a query matches nothing or very little:
+/// each plain word that is absent or rare is replaced by the closest much more frequent dictionary
+/// term (fewest edits first, then most documents), spelled as it appears in a document.
+struct DidYouMean {
+    /// Suggestions are made when a search returns fewer hits than this.
+    static let fewHits = 3
+    /// A replacement must occur in this many times more documents than the word itself.
+    static let frequencyGain: UInt32 = 5
+
+    let context: QueryContext
+    let snapshot: IndexSnapshot
+
+    /// The corrected query, or nil when no word needs (or has) a correction.
+    func suggestion(for clauses: [QueryClause]) throws(IndexError) -> String? {
+        var changed = false
+        var parts: [String] = []
+        for clause in clauses {
+            guard !clause.isPhrase, !clause.isExcluded else {
+                parts.append((clause.isExcluded ? "-" : "") + (clause.isPhrase ? "\"\(clause.text)\"" : clause.text))
+                continue
+            }
+            if let replacement = try correction(of: clause.text) {
+                parts.append(replacement)
+                changed = true
+            } else {
+                parts.append(clause.text)
+            }
+        }
+        return changed ? parts.joined(separator: " ") : nil
+    }
+
+    /// A correction of one typed word, if it needs one.
+    private func correction(of word: String) throws(IndexError) -> String? {
+        let tokens = context.analyzer.analyze(word)
+        guard tokens.count == 1, let token = tokens.first, token.kind == .word else { return nil }
+        let characters = token.characterRange.count
+        let hasDigit = token.term.unicodeScalars.contains { $0.properties.numericType != nil }
+        guard characters >= 3, !hasDigit else { return nil }
+        // More generous than matching: a suggestion is shown, not silently applied.
+        let edits = characters >= 7 ? 2 : 1
+        let variants = try snapshot.typoVariants(of: token.term, maxDistance: edits, limit: 50)
+        let own = variants.first { $0.distance == 0 }?.documentFrequency ?? 0
+        let better = variants.filter { $0.distance > 0 && $0.documentFrequency >= max(1, own) * Self.frequencyGain }
+        guard let choice = better.min(by: { ($0.distance, -Int($0.documentFrequency)) < ($1.distance, -Int($1.documentFrequency)) })
+        else { return nil }
+        return try surfaceForm(of: choice.term) ?? choice.term
+    }
+
+    /// How `term` is written in the first document that has it (lowercased), so a stem such as
+    /// `debugg` is suggested as `debugger`.
+    private func surfaceForm(of term: String) throws(IndexError) -> String? {
+        guard let skip = try snapshot.skipTable(term) else { return nil }
+        let cursor = snapshot.cursor(for: skip)
+        guard cursor.doc != PostingsCursor.exhausted, let document = try snapshot.document(number: cursor.doc) else { return nil }
+        for field in snapshot.settings.searchableFields {
+            let texts: [String]
+            switch document.fields[field.name] {
+            case .string(let text): texts = [text]
+            case .strings(let list): texts = list
+            default: continue
+            }
+            for text in texts {
+                let scalars = Array(text.unicodeScalars)
+                for token in context.analyzer.analyze(text) where token.term == term {
+                    var surface = String.UnicodeScalarView()
+                    surface.append(contentsOf: scalars[token.characterRange])
+                    return String(surface).lowercased()
+                }
+            }
+        }
+        return nil
+    }
+}
