@@ -121,10 +121,15 @@ struct EvalCommand: ParsableCommand {
 
 extension EvalCommand {
     /// Where the altered queries go without `--write-queries`: beside the run file when there is
-    /// one (`out.run` → `out.run.queries.tsv`), else `data/eval/<queries file name>-<alteration>.tsv`.
+    /// one (`out.run` → `out.run.queries.tsv`), else `data/eval/<folder>-<file name>-<alteration>.tsv`
+    /// (`../shared/corpus/scifact/queries.tsv --typos 13` → `data/eval/scifact-queries-typos13.tsv`:
+    /// the folder is in the name because BEIR data sets all call their file `queries.tsv`).
     func defaultQueriesPath() -> String {
         if let runFile { return runFile + ".queries.tsv" }
-        var name = URL(fileURLWithPath: queries).deletingPathExtension().lastPathComponent
+        let url = URL(fileURLWithPath: queries)
+        let folder = url.deletingLastPathComponent().lastPathComponent
+        var name = url.deletingPathExtension().lastPathComponent
+        if !folder.isEmpty, folder != "/" { name = folder + "-" + name }
         if let typos { name += "-typos\(typos)" }
         if prefix { name += "-prefix" }
         return "data/eval/\(name).tsv"
