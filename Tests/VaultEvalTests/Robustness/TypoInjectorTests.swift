@@ -107,7 +107,7 @@ import VaultCorpus
     }
 
     @Test(arguments: [
-        "act as a tour guide",
+        "act as a tour host",
         "sql code for the top 10 rows",
         "gpt4o vs gpt5 vs llama3",
         "covid19 h2o2 mp3",
