@@ -41,7 +41,7 @@ let package = Package(
             ]),
         .target(
             name: "VaultEval",
-            dependencies: ["VaultIndex", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "VaultCorpus", path: "Corpus/Generator"),
 
         // MARK: The command-line executable
@@ -59,5 +59,7 @@ let package = Package(
         .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval", "VaultCorpus"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),
+        // Data-driven ranking scenarios: one folder per scenario under Tests/Scenarios (not a target).
+        .testTarget(name: "ScenarioTests", dependencies: ["VaultIndex"]),
     ]
 )
