@@ -46,7 +46,11 @@ struct SearchPropertyTests {
         print("SearchPropertyTests seed: \(seed) (replay with VAULT_TEST_SEED=\(seed))")
         var rng = SeededRandom(seed: seed)
         let dir = TemporaryDirectory(); defer { dir.cleanUp() }
-        let settings = IndexSettings.beir
+        // Pure BM25F: no ranking-rule buckets, no typos, joins or prefixes (the oracle knows none).
+        var settings = IndexSettings.beir
+        settings.rankingRules = [.bm25]
+        settings.typoTolerance.enabled = false
+        settings.prefixSearch = false
         let index = try Index.create(at: dir.path, settings: settings)
         let writer = try IndexWriter(index: index)
         let searcher = try Searcher(index: index)
@@ -81,6 +85,47 @@ struct SearchPropertyTests {
             }
         }
         #expect(checkedQueries == 480)
+    }
+
+    @Test("with the words rule first, hits are ordered by words matched, then BM25F, as a scan finds them")
+    func wordsRuleEqualsBruteForce() throws {
+        let seed = propertySeed()
+        print("SearchPropertyTests (words rule) seed: \(seed) (replay with VAULT_TEST_SEED=\(seed))")
+        var rng = SeededRandom(seed: seed)
+        let dir = TemporaryDirectory(); defer { dir.cleanUp() }
+        var settings = IndexSettings.beir
+        settings.rankingRules = [.words, .bm25]
+        settings.rankingRulesMaxWords = 100
+        settings.typoTolerance.enabled = false
+        settings.prefixSearch = false
+        let index = try Index.create(at: dir.path, settings: settings)
+        let writer = try IndexWriter(index: index)
+        let searcher = try Searcher(index: index)
+        var documents: [Document] = []
+        for i in 0..<300 {
+            documents.append(Document(id: "d\(i)", fields: [
+                "title": .string(Self.randomText(&rng, words: 0...6)),
+                "text": .string(Self.randomText(&rng, words: 0...200)),
+            ]))
+        }
+        try writer.apply(documents.map { .upsert($0) })
+        let oracle = BruteForceSearch(documents: documents, settings: settings)
+        func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(a), abs(b)) }
+        for _ in 0..<150 {
+            let query = Self.randomQuery(&rng)
+            let k = [1, 3, 10, 50].randomElement(using: &rng)!
+            let expected = oracle.rankedSearch(query, matching: .any).sorted { ($0.words, $0.score) > ($1.words, $1.score) }
+            let hits = try searcher.search(query, options: SearchOptions(limit: k, explain: true)).hits
+            let context = "seed \(seed) query '\(query)' k=\(k)"
+            try #require(hits.count == min(k, expected.count), "hit count differs: \(context)")
+            for (rank, hit) in hits.enumerated() {
+                let explanation = try #require(hit.explanation)
+                #expect(explanation.words == expected[rank].words, "words at rank \(rank): \(context)")
+                #expect(close(explanation.bm25, expected[rank].score), "bm25 at rank \(rank): \(explanation.bm25) vs \(expected[rank].score): \(context)")
+                let own = try #require(expected.first { $0.id == hit.id }, "hit \(hit.id) should not match: \(context)")
+                #expect(own.words == explanation.words && close(own.score, explanation.bm25), "\(hit.id): \(context)")
+            }
+        }
     }
 
     static func compare(actual: [SearchHit], expected: [(id: String, score: Double)], k: Int, context: String) throws {

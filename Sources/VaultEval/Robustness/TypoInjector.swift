@@ -10,9 +10,9 @@ import VaultCorpus
 ///   was chosen, one of them, picked uniformly, is chosen anyway: every query that can get a typo
 ///   gets at least one.
 /// - Each chosen word gets exactly one edit, made as ``TypoEdit``'s `random` describes; with
-///   ``keepsFirstLetter`` (the default) the first letter of a word is never changed, moved, or
-///   preceded by an inserted letter, because people rarely mistype the first letter of a word and
-///   engines that follow Meilisearch's rule count a first-letter typo as two.
+///   ``keepsFirstLetter`` the first letter of a word is never changed, moved, or preceded by an
+///   inserted letter. Off by default: the protocol (and the peers' measurements it quotes)
+///   edits any position, first letters included.
 /// - The random stream is `SeededRandom(seed:index:)` with the index the FNV-1a hash of the
 ///   query id (not Swift's per-process `Hasher`), so a query's mistakes depend only on
 ///   (seed, query id, settings): not on the query's position in the file or on the other queries.
@@ -27,7 +27,7 @@ public struct TypoInjector: Sendable, Equatable {
     public var keepsFirstLetter: Bool
 
     /// An injector; the defaults are those of `vaultsearch eval --typos`.
-    public init(seed: UInt64, probability: Double = 0.5, minimumLetters: Int = 5, keepsFirstLetter: Bool = true) {
+    public init(seed: UInt64, probability: Double = 0.5, minimumLetters: Int = 5, keepsFirstLetter: Bool = false) {
         self.seed = seed
         self.probability = probability
         self.minimumLetters = minimumLetters

@@ -17,8 +17,11 @@ struct MatchSource {
     var isPrefix: Bool
     /// Multiplies the word's BM25F weight: typo and prefix matches score a little lower even inside a bucket.
     var factor: Double
-    /// Filled by the plan: the word's weight times `factor`.
+    /// Filled by the plan: the word's weight times `factor` (for a phrase, the sum of `memberWeights`).
     var weight = 0.0
+    /// Filled by the plan for phrases: each term's own `idf · (k1 + 1) · factor`, so a quoted phrase
+    /// scores like its words (BM25F summed over its terms).
+    var memberWeights: [Double] = []
     /// Filled by the plan: the scan-time ranking bonus of a match through this source.
     var bonus = 0.0
 

@@ -91,18 +91,32 @@ struct QueryPlan {
                 ?? sources.filter { $0.slot == index }.flatMap(\.terms).map { frequency[$0] }.min() ?? 0
             slots[index].weight = scorer.idf(documentFrequency: df) * (scorer.k1 + 1)
         }
+        for i in sources.indices {
+            if sources[i].isPhrase {
+                sources[i].memberWeights = sources[i].terms.map {
+                    scorer.idf(documentFrequency: frequency[$0]) * (scorer.k1 + 1) * sources[i].factor
+                }
+                sources[i].weight = sources[i].memberWeights.reduce(0, +)
+            } else {
+                sources[i].weight = slots[sources[i].slot].weight * sources[i].factor
+            }
+        }
         let bm25Maximum = slots.indices.reduce(0.0) { total, index in
-            total + (sources.filter { $0.slot == index }.map { slots[index].weight * $0.factor }.max() ?? 0)
+            total + (sources.filter { $0.slot == index }.map(\.weight).max() ?? 0)
         }
         maximumBM25 = bm25Maximum
         rules = settings.effectiveRankingRules(words: slots.count)
         ruleWeights = RuleWeights(rules: rules, wordCount: slots.count, bm25Maximum: bm25Maximum)
         for i in sources.indices {
-            sources[i].weight = slots[sources[i].slot].weight * sources[i].factor
             sources[i].bonus = ruleWeights.bonus(typos: sources[i].typos, isPrefix: sources[i].isPrefix)
-            for term in sources[i].terms {
-                if sources[i].isPhrase { terms[term].phraseSources.append(i) } else { terms[term].singleSources.append(i) }
-                terms[term].scale += sources[i].weight
+            for (member, term) in sources[i].terms.enumerated() {
+                if sources[i].isPhrase {
+                    terms[term].phraseSources.append(i)
+                    terms[term].scale += sources[i].memberWeights[member]
+                } else {
+                    terms[term].singleSources.append(i)
+                    terms[term].scale += sources[i].weight
+                }
                 terms[term].bonus += sources[i].bonus
             }
         }

@@ -64,8 +64,9 @@ struct Reranker {
             for (index, source) in plan.sources.enumerated() where source.slot == slot {
                 guard source.terms.allSatisfy({ atDoc[$0] != nil }) else { continue }
                 if source.isPhrase && !PhraseMatcher.matches(source.terms.map { cursors[$0]! }, fieldCount: fieldCount) { continue }
-                let saturation = source.terms.reduce(0.0) { $0 + atDoc[$1]!.saturation } / Double(source.terms.count)
-                let value = source.weight * saturation
+                let value = source.isPhrase
+                    ? zip(source.terms, source.memberWeights).reduce(0.0) { $0 + $1.1 * atDoc[$1.0]!.saturation }
+                    : source.weight * atDoc[source.terms[0]]!.saturation
                 slotScore = max(slotScore, value)
                 if let current = chosen {
                     let a = plan.sources[current.source]

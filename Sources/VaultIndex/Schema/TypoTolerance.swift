@@ -20,12 +20,17 @@ public struct TypoTolerance: Codable, Sendable, Equatable {
     public var maxVariants = 10
     /// At most this many completions of a prefix (the most frequent).
     public var maxPrefixCompletions = 30
+    /// A word the dictionary already has is most likely spelled as meant: its typo variants are
+    /// searched only when they occur in more than this many times as many documents as the word
+    /// (a word the dictionary lacks always gets its variants). Measured in the README.
+    public var variantFrequencyRatio = 10.0
 
     /// Defaults as documented above.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case enabled, minWordSizeForOneTypo, minWordSizeForTwoTypos, disableOnNumbers, maxVariants, maxPrefixCompletions
+        case variantFrequencyRatio
     }
 
     /// Decodes; a missing key keeps its default.
@@ -37,6 +42,7 @@ public struct TypoTolerance: Codable, Sendable, Equatable {
         disableOnNumbers = try c.decodeIfPresent(Bool.self, forKey: .disableOnNumbers) ?? disableOnNumbers
         maxVariants = try c.decodeIfPresent(Int.self, forKey: .maxVariants) ?? maxVariants
         maxPrefixCompletions = try c.decodeIfPresent(Int.self, forKey: .maxPrefixCompletions) ?? maxPrefixCompletions
+        variantFrequencyRatio = try c.decodeIfPresent(Double.self, forKey: .variantFrequencyRatio) ?? variantFrequencyRatio
     }
 
     /// The edits allowed for a query word of `characters` characters (0, 1 or 2).
@@ -51,6 +57,7 @@ public struct TypoTolerance: Codable, Sendable, Equatable {
         if minWordSizeForOneTypo < 1 || minWordSizeForTwoTypos < minWordSizeForOneTypo {
             throw .invalidSettings("typoTolerance: need 1 <= minWordSizeForOneTypo <= minWordSizeForTwoTypos")
         }
+        if !(variantFrequencyRatio >= 0) { throw .invalidSettings("typoTolerance.variantFrequencyRatio must be >= 0") }
         if !(0...1_000).contains(maxVariants) { throw .invalidSettings("typoTolerance.maxVariants must be in 0...1000") }
         if !(0...1_000).contains(maxPrefixCompletions) {
             throw .invalidSettings("typoTolerance.maxPrefixCompletions must be in 0...1000")

@@ -14,7 +14,7 @@ struct CandidateScorer {
     private let k1: Double
     private let scorer: BM25F
     private let contributions: [[Contribution]]
-    private let phrases: [(source: Int, terms: [Int], slot: Int, bonus: Double, weight: Double)]
+    private let phrases: [(source: Int, terms: [Int], slot: Int, bonus: Double, weights: [Double])]
     private let requiredSlots: [Int]
     private let fieldCount: Int
     private(set) var slotBest: [Double]
@@ -32,7 +32,7 @@ struct CandidateScorer {
         }
         phrases = plan.phraseSourceIndices.map { i in
             let source = plan.sources[i]
-            return (i, source.terms, source.slot, source.bonus, source.weight)
+            return (i, source.terms, source.slot, source.bonus, source.memberWeights)
         }
         requiredSlots = plan.slots.indices.filter { plan.slots[$0].isRequired }
         slotBest = Array(repeating: 0, count: plan.slots.count)
@@ -81,8 +81,9 @@ struct CandidateScorer {
         for phrase in phrases where phrase.terms.allSatisfy({ present[$0] }) {
             let members = phrase.terms.map { cursors[$0]! }
             guard PhraseMatcher.matches(members, fieldCount: fieldCount) else { continue }
-            let mean = phrase.terms.reduce(0.0) { $0 + saturated[$1] } / Double(phrase.terms.count)
-            gain += improve(slot: phrase.slot, to: phrase.bonus + phrase.weight * mean)
+            var value = phrase.bonus
+            for (term, weight) in zip(phrase.terms, phrase.weights) { value += weight * saturated[term] }
+            gain += improve(slot: phrase.slot, to: value)
         }
         for slot in requiredSlots where slotBest[slot] == 0 { return nil }
         return gain

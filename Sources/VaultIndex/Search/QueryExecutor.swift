@@ -133,7 +133,9 @@ struct QueryExecutor {
         }
         let required = requiredIndices.map { plan.terms[$0].cursor! }
         let optional = plan.terms.indices.filter { !requiredIndices.contains($0) && plan.terms[$0].cursor != nil }
-        let optionalBound = optional.reduce(0.0) { $0 + plan.terms[$1].bound }
+        // Phrase sources are scored in `finish`, after this early cut: their best is part of the slack.
+        let phraseBound = plan.phraseSourceIndices.reduce(0.0) { $0 + plan.sources[$1].bonus + plan.sources[$1].weight }
+        let optionalBound = optional.reduce(0.0) { $0 + plan.terms[$1].bound } + phraseBound
         var target = required.map(\.doc).max() ?? PostingsCursor.exhausted
         while target != PostingsCursor.exhausted {
             var aligned = true

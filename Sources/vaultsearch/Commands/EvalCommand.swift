@@ -15,7 +15,7 @@ struct EvalCommand: ParsableCommand {
             trec_eval's -c).
 
             Robustness: --typos SEED makes one random typing mistake (substitution, deletion, insertion, \
-            adjacent transposition; first letter kept) in each word of >= 5 letters with probability 0.5, \
+            adjacent transposition, at any position) in each word of >= 5 letters with probability 0.5, \
             at least one per query that has such a word; --prefix cuts the last word of each query to its \
             first 60 % (at least 2 characters). Both together: typos, then the cut. Both depend only on the \
             seed and each query's id. The altered queries are written (--write-queries, or by default beside \

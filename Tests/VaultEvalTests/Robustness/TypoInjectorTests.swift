@@ -10,8 +10,8 @@ import VaultCorpus
 ///    distance function), of the kind recorded, and every kind occurs.
 /// 3. A candidate word gets a typo with probability ~0.5 (seeded, loose bound).
 /// 4. A query with candidates always gets at least one typo.
-/// 5. Words under 5 letters, words with digits, punctuation and spacing are never touched; the
-///    first letter of a word is kept.
+/// 5. Words under 5 letters, words with digits, punctuation and spacing are never touched; with
+///    `keepsFirstLetter` the first letter of a word is kept.
 /// 6. Words made of the same letter and non-ASCII words still get a real (non no-op) edit.
 @Suite struct TypoInjectorTests {
     static let sample = [
@@ -138,7 +138,7 @@ import VaultCorpus
     @Test func wordsOfOneRepeatedLetterAndNonASCIIWordsGetRealEdits() {
         for seed: UInt64 in 0..<300 {
             for word in ["aaaaaa", "ÉCOLE", "привет", "résumé", "Ωμέγα"] {
-                let (query, _) = TypoInjector(seed: seed).alter(EvalQuery(id: "q\(seed)", text: word))
+                let (query, _) = TypoInjector(seed: seed, keepsFirstLetter: true).alter(EvalQuery(id: "q\(seed)", text: word))
                 #expect(damerauDistance(word, query.text) == 1, "\(word) → \(query.text)")
                 #expect(query.text.first == word.first)
                 if word == "привет" { #expect(query.text.allSatisfy { "привет".contains($0) }) }

@@ -44,10 +44,17 @@ struct BruteForceSearch {
 
     /// All matching documents with their scores, best first (ties in any order).
     func search(_ query: String, matching: MatchingMode) -> [(id: String, score: Double)] {
+        rankedSearch(query, matching: matching).map { ($0.id, $0.score) }
+    }
+
+    /// All matching documents with the number of query words they match (a quoted phrase is one word)
+    /// and their BM25F score, best BM25F first.
+    func rankedSearch(_ query: String, matching: MatchingMode) -> [(id: String, words: Int, score: Double)] {
         let analyzer = Analyzer(settings.analysis)
         var queryTerms: [String] = []
         var required = Set<String>()
         var phrases: [[String]] = []
+        var slots: [[String]] = []
         var excludedPhrases: [[String]] = []
         let stop = Set(settings.stopWords.map { analyzer.normalize(word: $0) })
         let clauses = QueryParser.parse(query)
@@ -61,6 +68,7 @@ struct BruteForceSearch {
             if words.isEmpty { continue }
             if clause.isExcluded { excludedPhrases.append(words); continue }
             queryTerms += words
+            if clause.isPhrase { slots.append(words) } else { slots += words.map { [$0] } }
             if clause.isPhrase || matching == .all { required.formUnion(words) }
             if clause.isPhrase { phrases.append(words) }
         }
@@ -75,7 +83,7 @@ struct BruteForceSearch {
         }
         var qtf: [String: Int] = [:]
         for term in queryTerms { qtf[term, default: 0] += 1 }
-        var results: [(String, Double)] = []
+        var results: [(String, Int, Double)] = []
         for doc in documents {
             let present = doc.present
             if !required.isSubset(of: present) { continue }
@@ -95,9 +103,10 @@ struct BruteForceSearch {
                 let idf = log(1 + (n - documentFrequency + 0.5) / (documentFrequency + 0.5))
                 score += Double(count) * idf * (settings.k1 + 1) * pseudo / (settings.k1 + pseudo)
             }
-            if matched { results.append((doc.id, score)) }
+            let words = slots.filter { $0.count == 1 ? present.contains($0[0]) : Self.contains(phrase: $0, in: doc) }.count
+            if matched { results.append((doc.id, words, score)) }
         }
-        return results.sorted { $0.1 > $1.1 }
+        return results.sorted { $0.2 > $1.2 }
     }
 
     private static func contains(phrase: [String], in doc: Analyzed) -> Bool {
