@@ -114,7 +114,7 @@ struct QueryPlanBuilder {
             guard index < Self.expandedWordLimit, context.settings.typoTolerance.enabled else { continue }
             try addTypoVariants(of: word)
             try addSplit(of: word)
-            if index + 1 < words.count && words[index + 1].run == word.run && !(index + 1 == words.count - 1 && lastIsTyped) {
+            if index + 1 < words.count && words[index + 1].run == word.run {
                 try addJoin(word, words[index + 1])
             }
         }

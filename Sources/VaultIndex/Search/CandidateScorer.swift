@@ -75,7 +75,7 @@ struct CandidateScorer {
     }
 
     /// Adds what phrase sources bring once every term has been added, and checks required words;
-    /// returns the gain, or nil when a required word is unmatched.
+    /// returns the gain, or nil when a required word is unmatched or no word matched at all.
     mutating func finish(cursors: [PostingsCursor?]) -> Double? {
         var gain = 0.0
         for phrase in phrases where phrase.terms.allSatisfy({ present[$0] }) {
@@ -86,7 +86,8 @@ struct CandidateScorer {
             gain += improve(slot: phrase.slot, to: value)
         }
         for slot in requiredSlots where slotBest[slot] == 0 { return nil }
-        return gain
+        // Terms that only feed an unmatched phrase (half of a split word) do not make a match.
+        return touched.isEmpty ? nil : gain
     }
 
     /// Whether the candidate has term `term` (after ``add(term:cursor:)``).

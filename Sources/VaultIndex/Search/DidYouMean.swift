@@ -6,7 +6,7 @@ import VaultAnalysis
 struct DidYouMean {
     /// Suggestions are made when a search returns fewer hits than this.
     static let fewHits = 3
-    /// A replacement must occur in this many times more documents than the word itself.
+    /// A replacement for a word the dictionary has must occur in this many times more documents.
     static let frequencyGain: UInt32 = 5
 
     let context: QueryContext
@@ -39,13 +39,31 @@ struct DidYouMean {
         let hasDigit = token.term.unicodeScalars.contains { $0.properties.numericType != nil }
         guard characters >= 3, !hasDigit else { return nil }
         // More generous than matching: a suggestion is shown, not silently applied.
-        let edits = characters >= 7 ? 2 : 1
+        // Terms are stems ("guide" → "guid"), so a typed word is often two edits from the stem it means.
+        let edits = characters >= 4 ? 2 : 1
         let variants = try snapshot.typoVariants(of: token.term, maxDistance: edits, limit: 50)
         let own = variants.first { $0.distance == 0 }?.documentFrequency ?? 0
-        let better = variants.filter { $0.distance > 0 && $0.documentFrequency >= max(1, own) * Self.frequencyGain }
-        guard let choice = better.min(by: { ($0.distance, -Int($0.documentFrequency)) < ($1.distance, -Int($1.documentFrequency)) })
-        else { return nil }
+        // An unknown word takes any known neighbour; a known but rare word only a much more frequent one.
+        let needed = own == 0 ? 1 : own * Self.frequencyGain
+        let better = variants.filter { $0.distance > 0 && $0.documentFrequency >= needed }
+        // Fewest edits; then the most letters kept in order ("trvl" → "travel", not "tell"); then frequency.
+        let typed = Array(token.term.unicodeScalars)
+        func rank(_ v: TermVariant) -> (Int, Int, Int) {
+            (v.distance, -Self.commonSubsequence(typed, Array(v.term.unicodeScalars)), -Int(v.documentFrequency))
+        }
+        guard let choice = better.min(by: { rank($0) < rank($1) }) else { return nil }
         return try surfaceForm(of: choice.term) ?? choice.term
+    }
+
+    /// The length of the longest common subsequence of two words.
+    static func commonSubsequence(_ a: [Unicode.Scalar], _ b: [Unicode.Scalar]) -> Int {
+        var previous = [Int](repeating: 0, count: b.count + 1)
+        for x in a {
+            var current = [0]
+            for (j, y) in b.enumerated() { current.append(x == y ? previous[j] + 1 : max(previous[j + 1], current[j])) }
+            previous = current
+        }
+        return previous[b.count]
     }
 
     /// How `term` is written in the first document that has it (lowercased), so a stem such as
