@@ -14,8 +14,9 @@
 /// row passes through the previous one at no greater cost), so `rowMinimum > maxDistance` means
 /// dead.
 ///
-/// Prefix mode accepts a term when some prefix of the term is within `maxDistance` of the whole
-/// query word; every extension of an accepted prefix is accepted too, with the best such distance.
+/// Prefix mode accepts a term when some non-empty prefix of the term is within `maxDistance` of the
+/// whole query word; every extension of an accepted prefix is accepted too, with the best such
+/// distance.
 struct TypoAutomaton {
     /// The automaton's position after consuming some term prefix.
     struct State {
@@ -67,9 +68,8 @@ struct TypoAutomaton {
             value += i == 1 ? 2 : 1
             row[i] = UInt8(min(value, Int(ceiling)))
         }
-        return State(
-            row: row, previousRow: [], lastScalar: 0, length: 0, bestPrefixDistance: row[query.count],
-            rowMinimum: 0)
+        // The empty prefix is not a match: a completion must share at least one scalar's position.
+        return State(row: row, previousRow: [], lastScalar: 0, length: 0, bestPrefixDistance: ceiling, rowMinimum: 0)
     }
 
     /// The state after consuming one more term scalar.
