@@ -8,7 +8,9 @@ import VaultStorage
 /// `p`, whose next scalar `c` is the first child; after the subtree of `p+c` is done, `seek(p + c +
 /// 0xFF)` (no UTF-8 sequence contains 0xFF, so this is past every key starting with `p+c`) lands on
 /// the next sibling. When the automaton has no budget left for an edit, only a few query scalars
-/// keep it alive (``TypoAutomaton/liveScalars(_:)``), and the walk seeks `p+c` for just those.
+/// keep it alive (``TypoAutomaton/liveScalars(_:)``), and the walk seeks `p+c` for just those; in
+/// whole-word mode it instead looks up the few terms that can still match outright
+/// (``TypoAutomaton/exactCompletions(_:)``).
 /// UTF-8 byte order equals scalar order, so siblings come in scalar order.
 ///
 /// In prefix mode, once a prefix is accepted and no longer step can change a completion's distance
@@ -86,6 +88,10 @@ struct DictionaryWalker {
             return
         }
         if work.accepted >= scanCap { return stop() }
+        if let suffixes = automaton.exactCompletions(state) {
+            try lookUp(suffixes, depth: depth, distance: automaton.maxDistance)
+            return
+        }
         if let live = automaton.liveScalars(state) {
             for scalar in live {
                 UTF8Scalar.encode(scalar, into: &prefix)
@@ -110,6 +116,20 @@ struct DictionaryWalker {
             work.seeks += 1
             current = try cursor.seek(atLeast: prefix)
             prefix.removeSubrange(depth...)
+        }
+    }
+
+    /// Accepts the terms `prefix + suffix` that exist, at `distance` (budget spent: see
+    /// ``TypoAutomaton/exactCompletions(_:)``): one seek each instead of a step per scalar.
+    private mutating func lookUp(_ suffixes: [[UInt32]], depth: Int, distance: Int) throws {
+        for suffix in suffixes {
+            for scalar in suffix { UTF8Scalar.encode(scalar, into: &prefix) }
+            defer { prefix.removeSubrange(depth...) }
+            guard prefix.count <= AnalyzedDocument.maximumTermBytes else { continue }  // no such term; LMDB keys are short
+            work.seeks += 1
+            if let found = try cursor.seek(atLeast: prefix), found.key.count == prefix.count, hasPrefix(found.key, length: prefix.count) {
+                try accept(found, distance: distance, isPrefix: false)
+            }
         }
     }
 

@@ -44,12 +44,13 @@ extension IndexSnapshot {
         return try prefixCompletions(of: prefix, maxDistance: maxDistance, limit: limit, work: &work)
     }
 
-    /// ``prefixCompletions(of:maxDistance:limit:)``, adding what the walk did to `work`.
+    /// ``prefixCompletions(of:maxDistance:limit:)``, adding what the walk did to `work`;
+    /// `usePrefixTable: false` always walks (the baseline of the prefix table benchmark).
     public func prefixCompletions(
-        of prefix: String, maxDistance: Int, limit: Int, work: inout DictionaryWalkWork
+        of prefix: String, maxDistance: Int, limit: Int, work: inout DictionaryWalkWork, usePrefixTable: Bool = true
     ) throws(IndexError) -> [TermVariant] {
         guard try Self.canMatch(prefix, maxDistance: maxDistance, limit: limit) else { return [] }
-        if maxDistance == 0 && prefix.unicodeScalars.count <= PrefixTermList.maximumPrefixScalars,
+        if usePrefixTable && maxDistance == 0 && prefix.unicodeScalars.count <= PrefixTermList.maximumPrefixScalars,
             let listed = try prefixTableCompletions(of: prefix, limit: limit)
         {
             work.usedPrefixTable = true

@@ -143,6 +143,31 @@ struct TypoAutomaton {
         return distinctScalars.filter { !isDead(step(state, $0)) }
     }
 
+    /// With the budget spent (`rowMinimum == maxDistance`, whole-word mode), the only terms that
+    /// extend the consumed prefix within `maxDistance` are the consumed prefix followed by one of
+    /// these suffixes (never empty; the consumed prefix itself is judged by ``distance(_:)``):
+    /// - `query[i...]` for each `i < n` with `row[i] == maxDistance` (every further scalar matches);
+    /// - `query[i-2] + query[i...]` for each transposition of the last consumed scalar with the next
+    ///   one that lands at `maxDistance` (the one edit that reaches back past the current row).
+    /// Nil when the state still has budget for an edit. The walk then looks these terms up directly
+    /// instead of stepping down scalar by scalar.
+    func exactCompletions(_ state: State) -> [[UInt32]]? {
+        guard !matchesPrefixes, Int(state.rowMinimum) == maxDistance else { return nil }
+        let n = query.count
+        var suffixes: [[UInt32]] = []
+        for i in 0..<n where Int(state.row[i]) == maxDistance { suffixes.append(Array(query[i...])) }
+        let j = state.length + 1  // term position of the scalar after the consumed prefix
+        if state.length >= 1 && n >= 2 {
+            for i in 2...n where query[i - 1] == state.lastScalar && query[i - 2] != query[i - 1] {
+                let cost = (i == 2 || j == 2) ? 2 : 1
+                if Int(state.previousRow[i - 2]) + cost <= maxDistance {
+                    suffixes.append([query[i - 2]] + query[i...])
+                }
+            }
+        }
+        return suffixes
+    }
+
     /// A value no Unicode scalar has, so it matches no query scalar.
     private static let unmatchable: UInt32 = 0xFFFF_FFFF
 }

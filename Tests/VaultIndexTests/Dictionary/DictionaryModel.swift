@@ -78,8 +78,10 @@ final class DictionaryModel {
     /// Brute force: every live word with a non-empty prefix within `maxDistance` of `prefix`.
     func bruteForceCompletions(of prefix: String, maxDistance: Int, limit: Int) -> [TermVariant] {
         let all = documentFrequencies.compactMap { (term, df) -> TermVariant? in
-            guard let best = ReferenceDistance.prefixDistance(prefix, term), best <= maxDistance else { return nil }
-            let whole = ReferenceDistance.distance(prefix, term)
+            let q = prefix.unicodeScalars.map(\.value), t = term.unicodeScalars.map(\.value)
+            let lastRow = ReferenceDistance.matrix(q, t)[q.count]
+            guard let best = lastRow[1...].min(), best <= maxDistance else { return nil }
+            let whole = lastRow[t.count]
             return TermVariant(term: term, distance: best, isPrefix: whole > best, documentFrequency: df)
         }
         return Self.ranked(all, limit: limit)

@@ -8,7 +8,8 @@ import VaultCorpus
 /// 2. prefix mode gives the best distance over the term's non-empty prefixes;
 /// 3. a state reported dead has no extension within the budget (checked on the actual term);
 /// 4. a scalar left out of `liveScalars` makes the next row exceed the budget everywhere;
-/// 5. hand-computed values of the first-letter rule and transpositions.
+/// 5. with the budget spent, `exactCompletions` lists exactly the suffixes that still match;
+/// 6. hand-computed values of the first-letter rule and transpositions.
 @Suite("typo automaton")
 struct TypoAutomatonTests {
     static let alphabet: [Unicode.Scalar] = ["a", "b", "c", "d", "é", "ж", "日", "😀"]
@@ -68,6 +69,16 @@ struct TypoAutomatonTests {
                         #expect(rowMinimum > maxDistance, "\(context): scalar \(other) left out after \(j) scalars")
                     }
                     for scalar in live { #expect(!automaton.isDead(automaton.step(state, scalar)), "\(context)") }
+                }
+                if let suffixes = automaton.exactCompletions(state) {
+                    // 5. Budget spent: the listed completions are within the budget, and so is the
+                    //    actual term's rest only if it is listed.
+                    for suffix in suffixes {
+                        let candidate = Array(term[0..<j]) + suffix
+                        #expect(ReferenceDistance.matrix(query, candidate)[n][candidate.count] <= maxDistance, "\(context): suffix \(suffix)")
+                    }
+                    let rest = Array(term[j...])
+                    #expect(suffixes.contains(rest) == (whole <= maxDistance), "\(context): rest after \(j) scalars")
                 }
                 state = automaton.step(state, scalar)
             }
