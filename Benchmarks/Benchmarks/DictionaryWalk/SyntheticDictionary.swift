@@ -1,4 +1,5 @@
 import BenchmarkFixtures
+import VaultAnalysis
 import VaultCorpus
 import VaultIndex
 
