@@ -28,6 +28,7 @@ let package = Package(
 let suites: [(name: String, dependencies: [Target.Dependency])] = [
     ("Tokenization", [.product(name: "VaultIndex", package: "VaultSearch")]),
     ("PostingsDecode", [.product(name: "VaultIndex", package: "VaultSearch")]),
+    ("DictionaryWalk", [.product(name: "VaultIndex", package: "VaultSearch")]),
     (
         "QueryExecution",
         [.product(name: "VaultIndex", package: "VaultSearch"), .product(name: "VaultEval", package: "VaultSearch")]

@@ -31,6 +31,10 @@ public final class Index: Sendable {
             let environment = try Environment(directory: path, options: options)
             let databases: IndexDatabases
             do { databases = try IndexDatabases(environment: environment, create: false) } catch StorageError.databaseNotFound {
+                // An older format may lack a database this build has: say so rather than "no index".
+                if let found = try IndexDatabases.storedFormatVersion(environment: environment), found != FormatVersion.current {
+                    throw IndexError.formatVersionMismatch(path: path, found: found, expected: FormatVersion.current)
+                }
                 throw IndexError.notAnIndex(path: path)
             }
             let index = Index(path: path, environment: environment, databases: databases)

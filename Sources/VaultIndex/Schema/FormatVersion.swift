@@ -2,5 +2,6 @@
 /// byte layout in ``IndexDatabases`` changes; an index of another version gets a clear error.
 public enum FormatVersion {
     /// The version this build writes and reads.
-    public static let current: UInt32 = 1
+    /// Version 2 added the `prefixes` database (search-as-you-type).
+    public static let current: UInt32 = 2
 }

@@ -11,6 +11,7 @@ import VaultStorage
 /// termids    term id (UInt32 BE)                    -> term (UTF-8)
 /// postings   term id (UInt32 BE) + block id (UInt32 BE) -> PostingsBlock bytes (docs, field tf and lengths)
 /// positions  term id (UInt32 BE) + block id (UInt32 BE) -> positions of the block's docs, per field
+/// prefixes   first 1–3 scalars of a term (UTF-8)    -> PrefixTermList bytes (its most frequent terms)
 /// ```
 struct IndexDatabases: Sendable {
     let meta: Database
@@ -21,6 +22,7 @@ struct IndexDatabases: Sendable {
     let termIDs: Database
     let postings: Database
     let positions: Database
+    let prefixes: Database
 
     init(environment: Environment, create: Bool) throws {
         meta = try environment.database("meta", create: create)
@@ -31,6 +33,17 @@ struct IndexDatabases: Sendable {
         termIDs = try environment.database("termids", create: create)
         postings = try environment.database("postings", create: create)
         positions = try environment.database("positions", create: create)
+        prefixes = try environment.database("prefixes", create: create)
+    }
+
+    /// The format version in `meta`, read without opening the other databases (an index of an older
+    /// format may lack some of them); nil when there is no `meta` or no version in it.
+    static func storedFormatVersion(environment: Environment) throws -> UInt32? {
+        guard let meta = try? environment.database("meta", create: false) else { return nil }
+        return try environment.read { txn in
+            guard let value = try txn.get(meta, key: MetaKey.format), value.count == 4 else { return nil }
+            return KeyCodec.decodeUInt32(value)
+        }
     }
 
     /// The key of a postings or positions block.

@@ -91,7 +91,7 @@ public final class IndexWriter {
         try IndexError.wrap {
             try index.environment.write { txn in
                 let db = index.databases
-                for database in [db.ids, db.docs, db.docTerms, db.terms, db.termIDs, db.postings, db.positions] {
+                for database in [db.ids, db.docs, db.docTerms, db.terms, db.termIDs, db.postings, db.positions, db.prefixes] {
                     try txn.clear(database)
                 }
                 try txn.put(db.meta, key: MetaKey.statistics, value: IndexStatistics(fieldCount: settings.searchableFields.count).encoded())

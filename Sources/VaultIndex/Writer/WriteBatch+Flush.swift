@@ -6,8 +6,10 @@ extension WriteBatch {
     /// Per term: removed docs are taken out of the blocks that hold them (found by binary search on
     /// the skip table; an emptied block is deleted, so space is reused at once); appended postings
     /// (always above every existing doc number) fill the last block up to ``BlockCodec/blockSize``
-    /// and then open new blocks. A term left with no postings leaves the dictionary.
+    /// and then open new blocks. A term left with no postings leaves the dictionary. Last, the prefix
+    /// table gets the net document frequency change of every term whose df changed.
     mutating func finish() throws {
+        var dfChanges: [(term: [UInt8], documentFrequency: UInt32)] = []
         for id in states.keys.sorted() {
             var state = states[id]!
             if !state.removed.isEmpty { try removePostings(&state) }
@@ -19,7 +21,10 @@ extension WriteBatch {
             } else {
                 try txn.put(db.terms, key: termKey, value: state.info.encoded())
             }
+            let df = state.info.blocks.isEmpty ? 0 : state.info.documentFrequency
+            if df != state.originalDocumentFrequency { dfChanges.append((termKey, df)) }
         }
+        try PrefixTable.apply(changes: dfChanges, transaction: txn, databases: db)
         try txn.put(db.meta, key: MetaKey.statistics, value: statistics.encoded())
     }
 

@@ -11,6 +11,8 @@ struct WriteBatch {
     struct TermState {
         var term: String
         var info: TermInfo
+        /// The document frequency before this batch (0 for a new term), for the prefix table.
+        var originalDocumentFrequency: UInt32
         var appended = PostingsChunk()
         var removed: Set<UInt32> = []
     }
@@ -102,7 +104,7 @@ struct WriteBatch {
             try txn.put(db.termIDs, key: KeyCodec.encode(info.termID), value: Array(term.utf8))
         }
         termIDsByString[term] = info.termID
-        if states[info.termID] == nil { states[info.termID] = TermState(term: term, info: info) }
+        if states[info.termID] == nil { states[info.termID] = TermState(term: term, info: info, originalDocumentFrequency: info.documentFrequency) }
         return info.termID
     }
 
