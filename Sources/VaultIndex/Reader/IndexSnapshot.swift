@@ -35,6 +35,22 @@ public final class IndexSnapshot {
         }
     }
 
+    /// The number of documents holding `term`, or nil when the dictionary lacks it (reads two varints,
+    /// not the skip table).
+    func documentFrequency(of term: String) throws(IndexError) -> UInt32? {
+        var term = term
+        return try IndexError.wrap {
+            try term.withUTF8 { utf8 in
+                guard let raw = try transaction.get(index.databases.terms, key: UnsafeRawBufferPointer(utf8)) else { return nil }
+                var reader = ByteReader(raw)
+                _ = reader.varint()
+                let df = reader.varint()
+                if reader.failed { throw IndexError.corrupt("term dictionary entry") }
+                return df
+            }
+        }
+    }
+
     func cursor(for skip: SkipTable) -> PostingsCursor {
         PostingsCursor(skip: skip, transaction: transaction, databases: index.databases)
     }

@@ -45,7 +45,7 @@ public struct IndexSettings: Codable, Sendable, Equatable {
     public var synonyms: [String: [String]]
 
     /// The longest query (in words) ranked by every rule when the settings say nothing.
-    public static let defaultRankingRulesMaxWords = 4
+    public static let defaultRankingRulesMaxWords = 1
     /// The ranking rules used when the settings name none.
     public static let defaultRankingRules: [RankingRule] = [.words, .typo, .prefix, .bm25, .proximity, .attribute, .exactness]
 

@@ -32,6 +32,9 @@ struct SettingsCommand: ParsableCommand {
     @Option(name: .long, help: "Typo tolerance on or off (true/false).")
     var typoTolerance: Bool?
 
+    @Option(name: .long, parsing: .unconditional, help: "Typo variants of a known word are searched only when this many times more frequent.")
+    var typoVariantRatio: Double?
+
     @Option(name: .long, help: "Prefix matching of a still-typed last word on or off (true/false).")
     var prefixSearch: Bool?
 
@@ -65,6 +68,7 @@ struct SettingsCommand: ParsableCommand {
         if let rankingRulesMaxWords { settings.rankingRulesMaxWords = rankingRulesMaxWords }
         if let typoTolerance { settings.typoTolerance.enabled = typoTolerance }
         if let prefixSearch { settings.prefixSearch = prefixSearch }
+        if let typoVariantRatio { settings.typoTolerance.variantFrequencyRatio = typoVariantRatio }
         if let synonyms {
             let data = try Data(contentsOf: URL(fileURLWithPath: synonyms))
             do {
@@ -73,7 +77,7 @@ struct SettingsCommand: ParsableCommand {
                 throw CommandError("\(synonyms): expected a JSON object of string arrays: \(error)")
             }
         }
-        let changed = k1 != nil || b != nil || !weight.isEmpty || !fieldB.isEmpty || rankingRules != nil || rankingRulesMaxWords != nil || typoTolerance != nil
+        let changed = k1 != nil || b != nil || !weight.isEmpty || !fieldB.isEmpty || rankingRules != nil || rankingRulesMaxWords != nil || typoTolerance != nil || typoVariantRatio != nil
             || prefixSearch != nil || synonyms != nil
         if changed { try index.updateSettings(settings) }
         if json {
