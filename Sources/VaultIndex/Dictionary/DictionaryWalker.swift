@@ -42,7 +42,7 @@ struct DictionaryWalker {
     mutating func run() throws {
         work.seeks += 1
         guard let first = try cursor.first() else { return }
-        try visit(automaton.start(), first: first)
+        _ = try visit(automaton.start(), first: first)
     }
 
     private func hasPrefix(_ key: UnsafeRawBufferPointer, length: Int) -> Bool {
@@ -66,9 +66,10 @@ struct DictionaryWalker {
             documentFrequency: try documentFrequency(entry.value)))
     }
 
-    /// Visits the node `prefix` in automaton state `state`; `entry` is the first key at least
-    /// `prefix`, and it starts with `prefix`.
-    private mutating func visit(_ state: TypoAutomaton.State, first entry: Cursor.Entry) throws {
+    /// Visits the node `prefix` in automaton state `state`; `entry` is the cursor's position: the
+    /// first key at least `prefix`, which starts with `prefix`. Returns the cursor's position
+    /// afterwards: the first key at least the last target the visit moved to (nil past the last key).
+    private mutating func visit(_ state: TypoAutomaton.State, first entry: Cursor.Entry) throws -> Cursor.Entry? {
         work.nodes += 1
         let depth = prefix.count
         var current: Cursor.Entry? = entry
@@ -84,64 +85,106 @@ struct DictionaryWalker {
             current = try cursor.next()
         }
         if automaton.isAcceptedAsPrefix(state) && !automaton.needsMoreSteps(state) {
-            try scanSubtree(from: current, depth: depth, distance: Int(state.bestPrefixDistance))
-            return
+            return try scanSubtree(from: current, depth: depth, distance: Int(state.bestPrefixDistance))
         }
-        if work.accepted >= scanCap { return stop() }
+        if work.accepted >= scanCap {
+            stop()
+            return current
+        }
         if let suffixes = automaton.exactCompletions(state) {
-            try lookUp(suffixes, depth: depth, distance: automaton.maxDistance)
-            return
+            return try lookUp(suffixes, from: current, depth: depth, distance: automaton.maxDistance)
         }
         if let live = automaton.liveScalars(state) {
             for scalar in live {
                 UTF8Scalar.encode(scalar, into: &prefix)
-                work.seeks += 1
-                if let found = try cursor.seek(atLeast: prefix), hasPrefix(found.key, length: prefix.count) {
-                    try visit(automaton.step(state, scalar), first: found)
+                defer { prefix.removeSubrange(depth...) }
+                current = try advance(current, to: prefix)
+                guard let found = current else { return nil }
+                if hasPrefix(found.key, length: prefix.count) {
+                    current = try visit(automaton.step(state, scalar), first: found)
+                    if stopped { return current }
                 }
-                prefix.removeSubrange(depth...)
-                if stopped { return }
             }
-            return
+            return current
         }
         while let child = current, hasPrefix(child.key, length: depth), child.key.count > depth {
             let (scalar, length) = UTF8Scalar.decode(child.key, at: depth)
             prefix.append(contentsOf: child.key[depth..<(depth + length)])
+            defer { prefix.removeSubrange(depth...) }
             let next = automaton.step(state, scalar)
             if !automaton.isDead(next) {
-                try visit(next, first: child)
-                if stopped { return }
+                current = try visit(next, first: child)
+                if stopped { return current }
             }
-            prefix.append(0xFF)
-            work.seeks += 1
-            current = try cursor.seek(atLeast: prefix)
-            prefix.removeSubrange(depth...)
+            prefix.append(0xFF)  // past every key starting with prefix + scalar: the next sibling
+            current = try advance(current, to: prefix)
         }
+        return current
+    }
+
+    /// The first key at least `target`, from the cursor's position `current` (the first key at
+    /// least some earlier target, which must not be above `target`): a few `next()` steps when it is
+    /// close, else a seek. Nil past the last key.
+    private mutating func advance(_ current: Cursor.Entry?, to target: [UInt8]) throws -> Cursor.Entry? {
+        guard var entry = current else { return nil }
+        var steps = 0
+        while Self.compare(entry.key, target) < 0 {
+            if steps == Self.stepsBeforeSeek {
+                work.seeks += 1
+                return try cursor.seek(atLeast: target)
+            }
+            steps += 1
+            work.steps += 1
+            guard let next = try cursor.next() else { return nil }
+            entry = next
+        }
+        return entry
+    }
+
+    /// How many keys `advance` reads one by one before it seeks instead.
+    private static let stepsBeforeSeek = 4
+
+    private static func compare(_ key: UnsafeRawBufferPointer, _ target: [UInt8]) -> Int {
+        let common = min(key.count, target.count)
+        for k in 0..<common where key[k] != target[k] { return key[k] < target[k] ? -1 : 1 }
+        return key.count == target.count ? 0 : (key.count < target.count ? -1 : 1)
     }
 
     /// Accepts the terms `prefix + suffix` that exist, at `distance` (budget spent: see
-    /// ``TypoAutomaton/exactCompletions(_:)``): one seek each instead of a step per scalar.
-    private mutating func lookUp(_ suffixes: [[UInt32]], depth: Int, distance: Int) throws {
-        for suffix in suffixes {
-            for scalar in suffix { UTF8Scalar.encode(scalar, into: &prefix) }
-            defer { prefix.removeSubrange(depth...) }
-            guard prefix.count <= AnalyzedDocument.maximumTermBytes else { continue }  // no such term; LMDB keys are short
-            work.seeks += 1
-            if let found = try cursor.seek(atLeast: prefix), found.key.count == prefix.count, hasPrefix(found.key, length: prefix.count) {
-                try accept(found, distance: distance, isPrefix: false)
-            }
+    /// ``TypoAutomaton/exactCompletions(_:)``), visiting them in key order with ``advance(_:to:)``
+    /// instead of stepping the automaton down scalar by scalar.
+    private mutating func lookUp(
+        _ suffixes: [[UInt32]], from entry: Cursor.Entry?, depth: Int, distance: Int
+    ) throws -> Cursor.Entry? {
+        var keys: [[UInt8]] = suffixes.compactMap { suffix in
+            var key = prefix
+            for scalar in suffix { UTF8Scalar.encode(scalar, into: &key) }
+            return key.count <= AnalyzedDocument.maximumTermBytes ? key : nil  // no longer term exists
         }
+        keys.sort { $0.lexicographicallyPrecedes($1) }
+        var current = entry
+        for key in keys {
+            current = try advance(current, to: key)
+            guard let found = current else { return nil }
+            if Self.compare(found.key, key) == 0 { try accept(found, distance: distance, isPrefix: false) }
+            if !hasPrefix(found.key, length: depth) { break }  // past the subtree: the rest are absent
+        }
+        return current
     }
 
     /// Accepts every key from `entry` on that starts with the node's prefix, as a completion.
-    private mutating func scanSubtree(from entry: Cursor.Entry?, depth: Int, distance: Int) throws {
+    private mutating func scanSubtree(from entry: Cursor.Entry?, depth: Int, distance: Int) throws -> Cursor.Entry? {
         var current = entry
         while let item = current, hasPrefix(item.key, length: depth) {
-            if work.accepted >= scanCap { return stop() }
+            if work.accepted >= scanCap {
+                stop()
+                return current
+            }
             try accept(item, distance: distance, isPrefix: true)
             work.steps += 1
             current = try cursor.next()
         }
+        return current
     }
 
     private mutating func stop() {
