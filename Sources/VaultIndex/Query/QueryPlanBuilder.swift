@@ -32,6 +32,8 @@ struct QueryPlanBuilder {
     /// `typoFactor`, 0.657 with these.
     static let unknownWordTypoFactor = [1.0, 0.9, 0.7]
     static let prefixFactor = 0.8
+    /// Completions searched for a prefix of one or two characters.
+    static let shortPrefixCompletions = 4
     static let splitFactor = 0.8
     static let joinFactor = 0.5
     static let synonymFactor = 0.9
@@ -155,7 +157,10 @@ struct QueryPlanBuilder {
         let typo = context.settings.typoTolerance
         guard typo.maxPrefixCompletions > 0 else { return }
         let edits = typo.allowedEdits(characters: word.surface.unicodeScalars.count, containsDigit: word.hasDigit)
-        let completions = try snapshot.prefixCompletions(of: word.surface, maxDistance: edits, limit: typo.maxPrefixCompletions)
+        // One or two typed letters stand for thousands of words: only the most frequent few are searched.
+        let short = word.surface.unicodeScalars.count <= 2
+        let limit = short ? min(Self.shortPrefixCompletions, typo.maxPrefixCompletions) : typo.maxPrefixCompletions
+        let completions = try snapshot.prefixCompletions(of: word.surface, maxDistance: edits, limit: limit)
         for completion in completions where completion.term != word.term {
             addSource(
                 slot: word.slot, terms: [completion.term], origin: completion.isPrefix ? .prefix : .typo,
@@ -177,7 +182,9 @@ struct QueryPlanBuilder {
             guard !a.isEmpty, !b.isEmpty, let fa = try documentFrequency(a), let fb = try documentFrequency(b) else { continue }
             if min(fa, fb) > best?.frequency ?? 0 { best = ([a, b], min(fa, fb)) }
         }
-        if let best { addSource(slot: word.slot, terms: best.terms, origin: .split, typos: 1, factor: Self.splitFactor) }
+        // Only when the word is no more frequent than either half: "portrait" is not "port rait".
+        guard let best, try (documentFrequency(word.term) ?? 0) <= best.frequency else { return }
+        addSource(slot: word.slot, terms: best.terms, origin: .split, typos: 1, factor: Self.splitFactor)
     }
 
     /// "cover letter" → "coverletter" when that is a dictionary word; it counts for both words.
