@@ -68,7 +68,7 @@ let package = Package(
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
         .testTarget(
             name: "VaultIngestTests",
-            dependencies: ["VaultIngest", "VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: ["VaultIngest", "VaultIndex", "VaultAnalysis", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),
     ]
 )
