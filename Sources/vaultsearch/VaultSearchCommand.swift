@@ -10,6 +10,6 @@ struct VaultSearchCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, IndexCommand.self, SearchCommand.self, InspectCommand.self, EvalCommand.self,
             SettingsCommand.self, BenchCommand.self, GenerateCommand.self, InstallTriggersCommand.self, TailCommand.self,
-            GenerateStoreCommand.self,
+            GenerateStoreCommand.self, BenchIngestCommand.self, BenchIngestWriterCommand.self,
         ])
 }

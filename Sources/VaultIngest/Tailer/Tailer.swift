@@ -43,6 +43,10 @@ public final class Tailer {
         public var cursor: Int64
         /// Change-log rows trimmed.
         public var trimmed: Int
+        /// Seconds spent reading changes and building documents (SQLite).
+        public var readSeconds: Double
+        /// Seconds spent applying the batch to the index (analysis and the LMDB commit).
+        public var applySeconds: Double
     }
 
     /// The mapping.
@@ -114,11 +118,14 @@ public final class Tailer {
     public func step() throws -> BatchReport? {
         let limit = options.batchSize
         let from = cursor
+        let started = ContinuousClock.now
         guard let batch = try store.read({ db in try reader.read(after: from, limit: limit, in: db) }) else { return nil }
         let cursorValue = IngestCursor(sequence: batch.lastSequence, source: configuration.name)
         let index = self.index
+        let read = ContinuousClock.now
         let summary = try writer.apply(batch.operations) { txn in try index.storeIngestCursor(cursorValue, in: txn) }
         cursor = batch.lastSequence
+        let applied = ContinuousClock.now
         var trimmed = 0
         if options.trim {
             let upTo = cursor
@@ -126,7 +133,7 @@ public final class Tailer {
         }
         return BatchReport(
             changes: batch.changes, upserts: summary.added + summary.replaced, deletes: summary.deleted + summary.missing,
-            cursor: cursor, trimmed: trimmed)
+            cursor: cursor, trimmed: trimmed, readSeconds: (read - started).seconds, applySeconds: (applied - read).seconds)
     }
 
     /// Applies batches until the log has nothing after the cursor; returns the changes applied.
@@ -172,7 +179,7 @@ public final class Tailer {
     /// `PRAGMA data_version` of the dedicated watcher connection: it changes whenever another
     /// connection (in any process) commits to the store.
     private func dataVersion() throws -> Int64 {
-        try watcher.inDatabase { db in try Int64.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        try watcher.inDatabase { db in try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
     }
 }
 
