@@ -16,7 +16,9 @@ public enum PromptVariables {
             var end = index + 2
             while end < bytes.count, bytes[end] != UInt8(ascii: "}") { end += 1 }
             if end + 1 < bytes.count, bytes[end + 1] == UInt8(ascii: "}") {
-                let inner = bytes[(index + 2)..<end].filter { $0 != UInt8(ascii: " ") }
+                var inner = bytes[(index + 2)..<end]
+                while inner.first == UInt8(ascii: " ") { inner.removeFirst() }
+                while inner.last == UInt8(ascii: " ") { inner.removeLast() }
                 if !inner.isEmpty, inner.allSatisfy(isNameByte) {
                     let name = String(decoding: inner, as: UTF8.self)
                     if seen.insert(name).inserted { names.append(name) }

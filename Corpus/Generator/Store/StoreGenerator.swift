@@ -189,15 +189,18 @@ public struct StoreGenerator: Sendable {
         "Use it in a new chat so earlier messages do not interfere.",
     ]
 
-    /// The first sentence of `text` (up to ".", "?", "!" or a line break), at most ~160 characters.
+    /// The first sentence of `text` (up to ".", "?", "!" or a line break), at most 160 Unicode
+    /// scalars.
     static func firstSentence(of text: String) -> String {
-        var sentence = ""
-        for character in text {
-            if character == "\n" { break }
-            sentence.append(character)
-            if ".?!".contains(character) || sentence.count >= 160 { break }
+        var end = text.unicodeScalars.startIndex
+        var length = 0
+        for scalar in text.unicodeScalars {
+            if scalar == "\n" { break }
+            end = text.unicodeScalars.index(after: end)
+            length += 1
+            if scalar == "." || scalar == "?" || scalar == "!" || length >= 160 { break }
         }
-        return sentence
+        return String(text.unicodeScalars[..<end])
     }
 }
 
