@@ -99,8 +99,8 @@ struct PromptResolver {
             forkedFromID: nil, tagIDs: tags))
     }
 
-    /// Sets `forkedFromID` from each `forkedFrom` slug: it must name a prompt listed earlier and
-    /// created no later than the fork.
+    /// Sets `forkedFromID` from each `forkedFrom` slug: it must name a prompt listed earlier,
+    /// created no later than the fork, and neither private nor a draft.
     mutating func resolveForks() throws(SampleStoreError) {
         for index in prompts.indices {
             let origin = origins[index]
@@ -112,6 +112,12 @@ struct PromptResolver {
                 throw .invalidValue(
                     file: origin.file, entry: origin.label, field: "forkedFrom",
                     reason: "\"\(source)\" must come before its fork (earlier file or entry)")
+            }
+            let sourcePrompt = prompts[Int(sourceID - 1)]
+            guard sourcePrompt.visibility != "private", sourcePrompt.status != "draft" else {
+                throw .invalidValue(
+                    file: origin.file, entry: origin.label, field: "forkedFrom",
+                    reason: "\"\(source)\" is private or a draft, which nobody else can fork")
             }
             let sourceDays = origins[Int(sourceID - 1)].daysAgo
             guard prompts[Int(sourceID - 1)].createdAt <= prompts[index].createdAt else {

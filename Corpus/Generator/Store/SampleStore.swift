@@ -60,7 +60,7 @@ public struct SampleStore: Sendable {
             burstEvents: hint == .burst ? Self.burstSize : 0)
     }
 
-    /// Every engagement event of the sample for `seed` (about 40,000; deterministic for
+    /// Every engagement event of the sample for `seed` (about 45,000; deterministic for
     /// (`seed`, `now`)), grouped by prompt.
     public func events(seed: UInt64) -> [StoreEvent] {
         let generator = EngagementGenerator(seed: seed, now: now, userCount: users.count)

@@ -9,7 +9,7 @@
 /// - Prompts: title and content from ``CorpusGenerator`` (same seed, document `id − 1`); the
 ///   category is a node under the root of the document's kind; creation times grow with the id
 ///   over the two years before `now`, denser towards `now` (a growing site), so a fork's source
-///   (always a smaller id) is never newer than the fork. ~5 % private, ~3 % unlisted, ~6 %
+///   (always a smaller id, public and published) is never newer than the fork. ~5 % private, ~3 % unlisted, ~6 %
 ///   drafts, ~4 % archived, ~1 % featured, ~1 % staff picks, ~3 % forks.
 /// - Authors: Zipf over a shuffled user list (a few prolific authors).
 /// - Engagement: a Zipf–Mandelbrot popularity (weight 1/(rank + 5)) over a shuffled prompt order,
@@ -157,8 +157,10 @@ public struct StoreGenerator: Sendable {
         let createdAt = Swift.min(now, now - Self.span + Int64(Double(Self.span) * x.squareRoot()))
         let edited = random.chance(30)
         let updatedAt = edited ? createdAt + Int64(random.below(Int(now - createdAt) + 1)) : createdAt
-        let visibilityDraw = random.below(100), statusDraw = random.below(100)
-        let forkedFromID: Int64? = id > 1 && random.chance(3) ? Int64(1 + random.below(Int(id - 1))) : nil
+        let (visibility, status) = Self.access(id: id, seed: seed)
+        // A fork's source is an earlier prompt that others can see.
+        var forkedFromID: Int64? = id > 1 && random.chance(3) ? Int64(1 + random.below(Int(id - 1))) : nil
+        if let source = forkedFromID, Self.access(id: source, seed: seed) != ("public", "published") { forkedFromID = nil }
         let tagChoices = GeneratedTaxonomy.tagIDsByCategory[kindIndex]
         var tags: [Int64] = []
         for _ in 0..<random.below(6) where !tagChoices.isEmpty {
@@ -167,11 +169,19 @@ public struct StoreGenerator: Sendable {
         }
         return Skeleton(
             categoryID: categoryID, modelID: modelID, authorID: authorID,
-            visibility: visibilityDraw < 5 ? "private" : visibilityDraw < 8 ? "unlisted" : "public",
-            status: statusDraw < 6 ? "draft" : statusDraw < 10 ? "archived" : "published",
+            visibility: visibility, status: status,
             featured: random.chance(1), staffPick: random.chance(1), createdAt: createdAt, updatedAt: updatedAt,
             forkedFromID: forkedFromID, tagIDs: tags, hasDescription: random.chance(70),
             instructions: random.chance(40) ? random.pick(Self.instructionTips) : nil, bursts: random.chance(1))
+    }
+
+    /// Prompt `id`'s visibility (5 % private, 3 % unlisted) and status (6 % drafts, 4 % archived),
+    /// from a stream of their own so a fork can check its source's cheaply.
+    static func access(id: Int64, seed: UInt64) -> (visibility: String, status: String) {
+        var random = SeededRandom(seed: seed ^ 0x7E11_AB1E_5EED_0001, index: UInt64(bitPattern: id))
+        let visibility = random.below(100), status = random.below(100)
+        return (visibility < 5 ? "private" : visibility < 8 ? "unlisted" : "public",
+                status < 6 ? "draft" : status < 10 ? "archived" : "published")
     }
 
     /// Ranks of the seven text models (ids 1–7), Zipf: GPT-4o most used.

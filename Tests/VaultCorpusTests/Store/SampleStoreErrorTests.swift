@@ -74,6 +74,15 @@ import VaultCorpus
         #expect(error.map { if case .invalidValue("prompts/coding.json", _, "forkedFrom", _) = $0 { true } else { false } } == true)
     }
 
+    @Test func forkOfAPrivatePrompt() throws {
+        // "swift-concurrency-review" is a private draft in coding.json; "leetcode-hint-coach" follows it.
+        let error = try Self.load { try Self.editJSON($0, "prompts/coding.json") { entries in
+            let index = entries.firstIndex { $0["slug"] as? String == "leetcode-hint-coach" }!
+            entries[index]["forkedFrom"] = "swift-concurrency-review"
+        } }
+        #expect(error.map { if case .invalidValue("prompts/coding.json", _, "forkedFrom", let reason) = $0 { reason.contains("private") } else { false } } == true)
+    }
+
     @Test func malformedAndMissingFiles() throws {
         let malformed = try Self.load { try Data("[{\"slug\": ".utf8).write(to: $0.appendingPathComponent("tags.json")) }
         #expect(malformed.map { if case .malformed("tags.json", _) = $0 { true } else { false } } == true)

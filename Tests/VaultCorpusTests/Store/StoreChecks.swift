@@ -42,6 +42,7 @@ func storeViolations(
         check(prompt.tagIDs.allSatisfy { (1...Int64(tags.count)).contains($0) }, "\(name): unknown tag")
         check(Set(prompt.tagIDs).count == prompt.tagIDs.count, "\(name): repeated tag")
         check(prompt.forkedFromID.map { $0 < prompt.id && promptByID[$0]!.createdAt <= prompt.createdAt } ?? true, "\(name): fork of a later prompt")
+        check(prompt.forkedFromID.map { promptByID[$0]!.visibility != "private" && promptByID[$0]!.status != "draft" } ?? true, "\(name): fork of a private prompt or a draft")
         check(["public", "private", "unlisted"].contains(prompt.visibility), "\(name): visibility \(prompt.visibility)")
         check(["draft", "published", "archived"].contains(prompt.status), "\(name): status \(prompt.status)")
         check(prompt.createdAt <= prompt.updatedAt && prompt.updatedAt <= now, "\(name): times out of order")
