@@ -69,6 +69,8 @@ let package = Package(
         .testTarget(
             name: "VaultIngestTests",
             dependencies: ["VaultIngest", "VaultIndex", "VaultAnalysis", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["vaultsearch", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -3,6 +3,7 @@ import Dispatch
 import Foundation
 import GRDB
 import VaultEval
+import VaultIndex
 import VaultIngest
 
 /// `vaultsearch bench-ingest`: freshness of the tailer. A child process commits prompt changes to
@@ -79,12 +80,30 @@ struct BenchIngestCommand: ParsableCommand {
         print(String(format: "commit-to-searchable latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d changes)",
                      summary.p50, summary.p90, summary.p99, Double(latencies.max() ?? 0) / 1e6, summary.count))
 
+        let floor = try emptyCommitLatency()
+        print(String(format: "baseline, same run: an empty durable LMDB commit p50 %.2f ms, p99 %.2f ms (the floor under every batch)", floor.p50, floor.p99))
+
         let idleStart = ContinuousClock.now
         let cpuStart = cpuSeconds()
         try tailer.run(until: { ContinuousClock.now - idleStart > .seconds(idleSeconds) })
         let cpu = cpuSeconds() - cpuStart
         let wall = (ContinuousClock.now - idleStart).seconds
         print(String(format: "idle tailer CPU: %.3f s over %.1f s = %.3f %% of one core", cpu, wall, cpu / wall * 100))
+    }
+
+    /// Latency of committing an empty batch (fsync of data and meta pages) to a scratch index.
+    private func emptyCommitLatency() throws -> LatencySummary {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("bench-ingest-floor-\(getpid())").path
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        let index = try Index.create(at: path, settings: try store.configuration().indexSettings)
+        let writer = try IndexWriter(index: index)
+        var samples: [UInt64] = []
+        for _ in 0..<100 {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try writer.apply([])
+            samples.append(DispatchTime.now().uptimeNanoseconds - start)
+        }
+        return LatencySummary(nanoseconds: samples)
     }
 
     private func cpuSeconds() -> Double {

@@ -59,7 +59,7 @@ struct DemoCommand: ParsableCommand {
         let contents: StoreContents
         if let size {
             print("generating a store of \(size) prompts (seed \(seed)) into \(path)…")
-            contents = try GeneratedStore.contents(prompts: size, seed: seed)
+            contents = GeneratedStore.contents(prompts: size, seed: seed)
         } else {
             let folder = corpus.map { URL(fileURLWithPath: $0) }
                 ?? (FileManager.default.fileExists(atPath: "Corpus/PromptVault/users.json")
