@@ -10,8 +10,11 @@ import VaultIndex
 /// A crash before that commit loses nothing (the changes are read again); after it, nothing is
 /// applied twice (the cursor has moved). Optionally the log is trimmed up to the committed cursor.
 ///
-/// Waking: ``run(until:onBatch:)`` polls `PRAGMA data_version` on a dedicated connection, every
-/// millisecond after activity and backing off to ``Options/idlePoll`` when idle.
+/// Waking: ``run(until:onBatch:)`` sleeps on inotify events of the store's files
+/// (``StoreFileWatcher``: a commit by any process wakes it at once, and nothing runs while nothing
+/// happens), up to ``Options/idlePoll`` at a time; whether the store really changed is decided by
+/// `PRAGMA data_version` on a dedicated connection. Without inotify it polls data_version every
+/// millisecond after activity, backing off to ``Options/fallbackPoll``.
 ///
 /// Not `Sendable`: it owns the index writer (analyzers are not shareable); use it on one thread.
 public final class Tailer {
@@ -21,8 +24,11 @@ public final class Tailer {
         public var batchSize = 1_000
         /// Delete applied changes from the log (only when this is the store's one tailer).
         public var trim = false
-        /// The longest sleep between polls when idle.
-        public var idlePoll: Duration = .milliseconds(25)
+        /// The longest sleep between checks of `data_version` when file events are available (a
+        /// safety net; a commit wakes the tailer at once). Also bounds how late a stop is noticed.
+        public var idlePoll: Duration = .milliseconds(250)
+        /// The longest sleep between polls when idle without file events (no inotify).
+        public var fallbackPoll: Duration = .milliseconds(25)
         /// The first sleep after activity.
         public var activePoll: Duration = .milliseconds(1)
         /// How often to check whether a rebuild swapped the index directory (then it is reopened).
@@ -56,6 +62,7 @@ public final class Tailer {
     private let options: Options
     private let store: DatabaseQueue
     private let watcher: DatabaseQueue
+    private let files: StoreFileWatcher?
     private let reader: ChangeBatchReader
     private var index: Index
     private var writer: IndexWriter
@@ -72,6 +79,7 @@ public final class Tailer {
         self.options = options
         self.store = try StoreConnection.open(storePath)
         self.watcher = try StoreConnection.open(storePath)
+        self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
         try store.read { db in
             guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
@@ -160,8 +168,12 @@ public final class Tailer {
                     lastSwapCheck = ContinuousClock.now
                     if try reopenIfSwapped() { break }
                 }
-                Thread.sleep(forTimeInterval: pause.seconds)
-                pause = min(pause * 2, options.idlePoll)
+                if let files {
+                    _ = files.wait(timeout: options.idlePoll)
+                } else {
+                    Thread.sleep(forTimeInterval: pause.seconds)
+                    pause = min(pause * 2, options.fallbackPoll)
+                }
             }
         }
     }
