@@ -27,6 +27,10 @@ public struct IndexRebuilder {
         public var hasChangeLog: Bool
         /// Wall-clock seconds.
         public var seconds: Double
+        /// Seconds spent reading ids and building documents from SQLite.
+        public var readSeconds: Double = 0
+        /// Seconds spent in the index writer (analysis and LMDB).
+        public var applySeconds: Double = 0
     }
 
     /// The mapping.
@@ -66,10 +70,14 @@ public struct IndexRebuilder {
             var pending: [RootID] = []
             var done = 0
             func flush(last: Bool) throws {
+                let readStart = ContinuousClock.now
                 let documents = try builder.documents(for: pending, in: db)
                 let operations = pending.compactMap { documents[$0.documentID].map(IndexOperation.upsert) }
                 let cursorValue = IngestCursor(sequence: outcome.cursor, source: configuration.name)
+                let applyStart = ContinuousClock.now
+                outcome.readSeconds += (applyStart - readStart).seconds
                 try writer.apply(operations) { txn in if last { try index.storeIngestCursor(cursorValue, in: txn) } }
+                outcome.applySeconds += (ContinuousClock.now - applyStart).seconds
                 done += operations.count
                 pending.removeAll(keepingCapacity: true)
                 progress(Progress(documents: done, total: total))

@@ -45,6 +45,8 @@ public final class Tailer {
         public var upserts: Int
         /// Documents deleted.
         public var deletes: Int
+        /// Affected documents that were already up to date (skipped).
+        public var unchanged: Int
         /// The cursor after the batch.
         public var cursor: Int64
         /// Change-log rows trimmed.
@@ -130,8 +132,9 @@ public final class Tailer {
         guard let batch = try store.read({ db in try reader.read(after: from, limit: limit, in: db) }) else { return nil }
         let cursorValue = IngestCursor(sequence: batch.lastSequence, source: configuration.name)
         let index = self.index
+        let operations = try withoutNoOps(batch.operations)
         let read = ContinuousClock.now
-        let summary = try writer.apply(batch.operations) { txn in try index.storeIngestCursor(cursorValue, in: txn) }
+        let summary = try writer.apply(operations) { txn in try index.storeIngestCursor(cursorValue, in: txn) }
         cursor = batch.lastSequence
         let applied = ContinuousClock.now
         var trimmed = 0
@@ -141,7 +144,19 @@ public final class Tailer {
         }
         return BatchReport(
             changes: batch.changes, upserts: summary.added + summary.replaced, deletes: summary.deleted + summary.missing,
+            unchanged: batch.operations.count - operations.count,
             cursor: cursor, trimmed: trimmed, readSeconds: (read - started).seconds, applySeconds: (applied - read).seconds)
+    }
+
+    /// Drops upserts of documents the index already holds exactly as built (a change to a column
+    /// the mapping does not read, such as a user's reputation, or an update that changed nothing).
+    private func withoutNoOps(_ operations: [IndexOperation]) throws -> [IndexOperation] {
+        let snapshot = try index.snapshot()
+        defer { snapshot.close() }
+        return try operations.filter { operation in
+            guard case .upsert(let document) = operation else { return true }
+            return try snapshot.document(id: document.id) != document
+        }
     }
 
     /// Applies batches until the log has nothing after the cursor; returns the changes applied.

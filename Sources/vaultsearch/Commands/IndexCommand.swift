@@ -64,7 +64,8 @@ struct IndexCommand: ParsableCommand {
         if !outcome.hasChangeLog {
             IngestLog.line("note: \(db) has no change log; run `vaultsearch install-triggers --db \(db)` before tailing it")
         }
-        print("rebuilt \(outcome.documents) documents into \(indexOptions.index) in \(String(format: "%.2f", outcome.seconds))s (cursor \(outcome.cursor))")
+        print(String(format: "rebuilt %d documents into %@ in %.2fs (%.2fs building documents in SQLite, %.2fs indexing), cursor %lld",
+                     outcome.documents, indexOptions.index, outcome.seconds, outcome.readSeconds, outcome.applySeconds, outcome.cursor))
     }
 
     private func buildFromCorpus(_ corpus: String) throws {

@@ -46,7 +46,7 @@ struct TailCommand: ParsableCommand {
         let tailer = try Tailer(storePath: store.db, indexPath: indexOptions.index, configuration: configuration, options: options, log: IngestLog.line)
         IngestLog.line("tailing \(store.db) into \(indexOptions.index) from cursor \(tailer.cursor)")
         let report: (Tailer.BatchReport) -> Void = { batch in
-            IngestLog.line("applied \(batch.changes) changes (\(batch.upserts) upserts, \(batch.deletes) deletes), cursor \(batch.cursor)\(batch.trimmed > 0 ? ", trimmed \(batch.trimmed)" : "")")
+            IngestLog.line("applied \(batch.changes) changes (\(batch.upserts) upserts, \(batch.deletes) deletes, \(batch.unchanged) unchanged), cursor \(batch.cursor)\(batch.trimmed > 0 ? ", trimmed \(batch.trimmed)" : "")")
         }
         if once {
             let applied = try tailer.catchUp(onBatch: report)
