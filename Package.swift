@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "VaultIndex", targets: ["VaultIndex"]),
         .library(name: "VaultEval", targets: ["VaultEval"]),
         .library(name: "VaultCorpus", targets: ["VaultCorpus"]),
+        .library(name: "VaultIngest", targets: ["VaultIngest"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -43,12 +44,19 @@ let package = Package(
             name: "VaultEval",
             dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
         .target(name: "VaultCorpus", path: "Corpus/Generator"),
+        // The primary store (SQLite through GRDB), its change log, the tailer and full rebuilds.
+        // Mappings/ holds the shipped source configurations (JSON), read through Bundle.module.
+        .target(
+            name: "VaultIngest",
+            dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")],
+            resources: [.copy("Mappings")]),
 
         // MARK: The command-line executable
         .executableTarget(
             name: "vaultsearch",
             dependencies: [
-                "VaultIndex", "VaultEval", "VaultCorpus",
+                "VaultIndex", "VaultEval", "VaultCorpus", "VaultIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
 
@@ -58,7 +66,12 @@ let package = Package(
         .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus"]),
         .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval", "VaultCorpus"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["vaultsearch"]),
+        .testTarget(
+            name: "VaultIngestTests",
+            dependencies: ["VaultIngest", "VaultIndex", "VaultAnalysis", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["vaultsearch", .product(name: "GRDB", package: "GRDB.swift")]),
         // Data-driven ranking scenarios: one folder per scenario under Tests/Scenarios (not a target).
         .testTarget(name: "ScenarioTests", dependencies: ["VaultIndex"]),
     ]

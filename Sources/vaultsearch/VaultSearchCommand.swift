@@ -9,6 +9,7 @@ struct VaultSearchCommand: ParsableCommand {
         version: "0.1.0",
         subcommands: [
             DemoCommand.self, IndexCommand.self, SearchCommand.self, InspectCommand.self, EvalCommand.self,
-            SettingsCommand.self, BenchCommand.self, BenchTyposCommand.self, GenerateCommand.self,
+            SettingsCommand.self, BenchCommand.self, BenchTyposCommand.self, GenerateCommand.self, InstallTriggersCommand.self,
+            TailCommand.self, GenerateStoreCommand.self, BenchIngestCommand.self, BenchIngestWriterCommand.self,
         ])
 }

@@ -81,47 +81,18 @@ public struct CorpusIndexer {
         return Outcome(documents: Int(count), skipped: skipped, skippedCount: skippedCount, seconds: (ContinuousClock.now - start).seconds)
     }
 
-    /// The target path without trailing slashes, after checking that replacing it loses nothing
-    /// but an index: it must be absent, an empty directory, or a directory holding an index, and its
-    /// parent must exist.
+    /// The target path without trailing slashes, checked by ``IndexDirectory/checkTarget(_:)``.
     static func checkTarget(_ target: String) throws -> String {
-        var directory = target
-        while directory.count > 1 && directory.hasSuffix("/") { directory.removeLast() }
-        let manager = FileManager.default
-        let parent = (directory as NSString).deletingLastPathComponent
-        var isDirectory: ObjCBool = false
-        if !parent.isEmpty && !(manager.fileExists(atPath: parent, isDirectory: &isDirectory) && isDirectory.boolValue) {
-            throw TrecFileError(file: target, line: 0, message: "the parent directory '\(parent)' does not exist")
+        do { return try IndexDirectory.checkTarget(target) } catch {
+            throw TrecFileError(file: error.path, line: 0, message: error.message)
         }
-        if manager.fileExists(atPath: directory, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else {
-                throw TrecFileError(file: target, line: 0, message: "exists and is not a directory; refusing to replace it with an index")
-            }
-            let contents = (try? manager.contentsOfDirectory(atPath: directory)) ?? []
-            if !contents.isEmpty && !contents.contains("data.mdb") {
-                throw TrecFileError(file: target, line: 0, message: "exists, is not empty and holds no index; refusing to replace it")
-            }
-        }
-        return directory
     }
 
-    /// Moves `staging` to `directory`, setting any old index aside under a fresh name first and
-    /// removing it only once the new one is in place.
+    /// Swaps `staging` in by ``IndexDirectory/replace(_:with:)``.
     static func replace(_ directory: String, with staging: String) throws {
-        let manager = FileManager.default
-        var old: String?
-        do {
-            if manager.fileExists(atPath: directory) {
-                let aside = directory + ".old-\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-                try manager.moveItem(atPath: directory, toPath: aside)
-                old = aside
-            }
-            try manager.moveItem(atPath: staging, toPath: directory)
-        } catch {
-            if let old, !manager.fileExists(atPath: directory) { try? manager.moveItem(atPath: old, toPath: directory) }
-            throw TrecFileError(file: directory, line: 0, message: "cannot move the new index into place: \(error.localizedDescription)")
+        do { try IndexDirectory.replace(directory, with: staging) } catch {
+            throw TrecFileError(file: error.path, line: 0, message: error.message)
         }
-        if let old { try? manager.removeItem(atPath: old) }
     }
 }
 

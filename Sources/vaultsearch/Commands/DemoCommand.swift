@@ -1,58 +1,112 @@
 import ArgumentParser
 import Foundation
+import GRDB
 import VaultCorpus
-import VaultEval
 import VaultIndex
+import VaultIngest
 
-/// `vaultsearch demo`: the main job until the daemon exists. Generates the sample corpus, indexes
-/// it and runs example searches, printing what it does.
+/// `vaultsearch demo`: creates the PromptVault store from the sample corpus (or a generated one),
+/// installs its change log, rebuilds the index from it and runs example searches.
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate a sample prompt corpus, index it, and run example searches.")
+        abstract: "Create data/promptvault.sqlite from Corpus/PromptVault, index it, and run example searches.",
+        discussion: """
+            The store is created only when absent (delete it to start over). --size N uses the seeded \
+            store generator instead of the sample: data/generated-N-SEED.sqlite. Then `vaultsearch tail \
+            --db data/promptvault.sqlite --index data/promptvault.index` follows changes to the store.
+            """)
 
     @Option(name: .long, help: "The data folder.")
     var data = "data"
 
-    @Option(name: .long, parsing: .unconditional, help: "How many generated prompts.")
-    var size = 20_000
+    @Option(name: .long, parsing: .unconditional, help: "Use a generated store of this many prompts instead of the sample.")
+    var size: Int?
 
-    @Option(name: .long, help: "The generator's seed.")
+    @Option(name: .long, help: "The seed of generated engagement events (and of --size stores).")
     var seed: UInt64 = 42
 
-    static let exampleQueries = [
-        "python code review", "cinematic portrait golden hour", "\"cover letter\"", "seo blog -tiktok", "marketing email",
-    ]
+    @Option(name: .long, help: "The sample corpus folder (default: Corpus/PromptVault here, else the source tree's).")
+    var corpus: String?
+
+    static let exampleQueries = ["python debugging", "cover letter", "cinematic portrait", "linkedin post", "excel formula"]
 
     func validate() throws {
-        if size < 1 || size > 10_000_000 { throw ValidationError("--size must be between 1 and 10000000") }
+        if let size, size < 1 || size > 10_000_000 { throw ValidationError("--size must be between 1 and 10000000") }
     }
 
     func run() throws {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
-        let corpus = "\(data)/sample-\(size)-\(seed).jsonl"
-        let indexPath = "\(data)/sample-index"
-        if !FileManager.default.fileExists(atPath: corpus) {
-            print("generating \(size) prompts (seed \(seed)) into \(corpus)…")
-            _ = try BEIRWriter.write(documents: CorpusGenerator(seed: seed).documents(count: size), to: URL(fileURLWithPath: corpus))
-        }
+        let name = size.map { "generated-\($0)-\(seed)" } ?? "promptvault"
+        let storePath = "\(data)/\(name).sqlite"
+        let indexPath = "\(data)/\(name).index"
+        if !FileManager.default.fileExists(atPath: storePath) { try createStore(storePath) }
+        let configuration = try SourceConfiguration.promptVault()
+        let queue = try StoreConnection.open(storePath)
+        try queue.write { db in try ChangeLog.install(configuration, in: db) }
+        print("change log installed in \(storePath)")
         var bar = ProgressBar(label: "indexing")
-        let outcome = try CorpusIndexer(settings: .beir).build(corpus: corpus, into: indexPath) { progress in
-            bar.update(done: progress.bytesRead, total: progress.totalBytes, items: progress.documents, unit: "docs")
+        let outcome = try IndexRebuilder(configuration: configuration).rebuild(storePath: storePath, into: indexPath, log: IngestLog.line) { p in
+            bar.update(done: UInt64(p.documents), total: UInt64(p.total), items: p.documents, unit: "docs")
         }
         bar.finish(items: outcome.documents, unit: "docs")
+        try runExampleSearches(indexPath)
+        print("\nindex at \(indexPath); try: vaultsearch search --index \(indexPath) \"your query\"")
+        print("follow changes: vaultsearch tail --db \(storePath) --index \(indexPath)")
+    }
+
+    private func createStore(_ path: String) throws {
+        let contents: StoreContents
+        if let size {
+            print("generating a store of \(size) prompts (seed \(seed)) into \(path)…")
+            contents = GeneratedStore.contents(prompts: size, seed: seed)
+        } else {
+            let folder = corpus.map { URL(fileURLWithPath: $0) }
+                ?? (FileManager.default.fileExists(atPath: "Corpus/PromptVault/users.json")
+                    ? URL(fileURLWithPath: "Corpus/PromptVault") : SampleStore.bundledFolder)
+            let sample = try SampleStore(folder: folder, now: Int64(Date().timeIntervalSince1970))
+            print("creating \(path) from \(folder.path) (\(sample.prompts.count) prompts, \(sample.users.count) users)…")
+            contents = sample.contents(seed: seed)
+        }
+        let staging = path + ".creating"
+        try? FileManager.default.removeItem(atPath: staging)
+        do {
+            let queue = try StoreConnection.create(staging)
+            try PromptVaultSchema.migrate(queue)
+            var bar = ProgressBar(label: "loading")
+            let summary = try StoreLoader().load(contents, into: queue) { p in
+                bar.update(done: UInt64(p.prompts), total: UInt64(max(p.promptCount, 1)), items: p.prompts + p.events, unit: "rows")
+            }
+            bar.finish(items: summary.prompts, unit: "prompts")
+            print("loaded \(summary.prompts) prompts, \(summary.views) views, \(summary.copies) copies, \(summary.ratings) ratings, \(summary.bookmarks) bookmarks")
+            try queue.close()
+            try FileManager.default.moveItem(atPath: staging, toPath: path)
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
+    }
+
+    /// Runs the example queries, showing public, published prompts only (what a visitor may see).
+    private func runExampleSearches(_ indexPath: String) throws {
         let index = try Index.open(at: indexPath, readOnly: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         for query in Self.exampleQueries {
             let start = ContinuousClock.now
-            let results = try searcher.search(query, options: SearchOptions(limit: 3), in: snapshot)
+            let results = try searcher.search(query, options: SearchOptions(limit: 50), in: snapshot)
             let ms = (ContinuousClock.now - start) / .milliseconds(1)
             print("\nsearch \(query)  (\(String(format: "%.3f", ms)) ms)")
-            for hit in results.hits {
-                print(String(format: "  %-8@ %7.3f  %@", hit.id, hit.score, try snapshot.title(of: hit.documentNumber)))
+            var shown = 0
+            for hit in results.hits where shown < 3 {
+                guard let document = try snapshot.document(number: hit.documentNumber),
+                    document.fields["visibility"] == .string("public"), document.fields["status"] == .string("published")
+                else { continue }
+                shown += 1
+                let category = document.fields["category"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "-"
+                let title = document.fields["title"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "(untitled)"
+                print(String(format: "  %-6@ %7.3f  %@  [%@]", hit.id, hit.score, title, category))
             }
         }
-        print("\nindex at \(indexPath); try: vaultsearch search --index \(indexPath) \"your query\"")
     }
 }

@@ -1,0 +1,106 @@
+import GRDB
+
+/// The PromptVault site's schema on SQLite, as versioned migrations (GRDB's `DatabaseMigrator`).
+///
+/// Migration "v1" creates exactly the tables of the shared store spec (users, categories, ai_models,
+/// prompts, tags, prompt_tags, ratings, bookmarks, prompt_views, prompt_copies, collections,
+/// collection_prompts, comments, follows) with an index on every foreign key and on the event
+/// tables' `(prompt_id, time)`. Times are INTEGER Unix seconds. The change log (`search_changes`)
+/// is not part of the schema: ``ChangeLog`` installs it on any database.
+public enum PromptVaultSchema {
+    /// The migrator; apply it with `try PromptVaultSchema.migrator.migrate(writer)`.
+    public static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
+        return migrator
+    }
+
+    /// Creates (or brings up to date) the schema in `writer`.
+    public static func migrate(_ writer: some DatabaseWriter) throws {
+        try migrator.migrate(writer)
+    }
+
+    /// The tables the schema defines, in creation order.
+    public static let tables = [
+        "users", "categories", "ai_models", "prompts", "tags", "prompt_tags", "ratings", "bookmarks", "prompt_views",
+        "prompt_copies", "collections", "collection_prompts", "comments", "follows",
+    ]
+
+    static let v1 = """
+        CREATE TABLE users(
+          id INTEGER PRIMARY KEY, username TEXT NOT NULL UNIQUE, display_name TEXT NOT NULL, bio TEXT,
+          reputation INTEGER NOT NULL DEFAULT 0, created_at INTEGER NOT NULL);
+        CREATE TABLE categories(
+          id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT,
+          parent_id INTEGER REFERENCES categories(id) ON DELETE SET NULL);
+        CREATE INDEX categories_parent_id ON categories(parent_id);
+        CREATE TABLE ai_models(id INTEGER PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL UNIQUE, provider TEXT NOT NULL);
+        CREATE TABLE prompts(
+          id INTEGER PRIMARY KEY, slug TEXT NOT NULL UNIQUE, title TEXT, description TEXT, content TEXT NOT NULL,
+          instructions TEXT, variables TEXT NOT NULL DEFAULT '[]',
+          category_id INTEGER REFERENCES categories(id) ON DELETE SET NULL,
+          model_id INTEGER REFERENCES ai_models(id) ON DELETE SET NULL,
+          author_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          visibility TEXT NOT NULL DEFAULT 'public' CHECK (visibility IN ('public','private','unlisted')),
+          status TEXT NOT NULL DEFAULT 'published' CHECK (status IN ('draft','published','archived')),
+          featured INTEGER NOT NULL DEFAULT 0, staff_pick INTEGER NOT NULL DEFAULT 0,
+          view_count INTEGER NOT NULL DEFAULT 0, copy_count INTEGER NOT NULL DEFAULT 0,
+          bookmark_count INTEGER NOT NULL DEFAULT 0, fork_count INTEGER NOT NULL DEFAULT 0,
+          share_count INTEGER NOT NULL DEFAULT 0, comment_count INTEGER NOT NULL DEFAULT 0,
+          rating_avg REAL NOT NULL DEFAULT 0, rating_count INTEGER NOT NULL DEFAULT 0,
+          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL, published_at INTEGER,
+          forked_from_id INTEGER REFERENCES prompts(id) ON DELETE SET NULL);
+        CREATE INDEX prompts_category_id ON prompts(category_id);
+        CREATE INDEX prompts_model_id ON prompts(model_id);
+        CREATE INDEX prompts_author_id ON prompts(author_id);
+        CREATE INDEX prompts_forked_from_id ON prompts(forked_from_id);
+        CREATE TABLE tags(id INTEGER PRIMARY KEY, name TEXT NOT NULL, slug TEXT NOT NULL UNIQUE);
+        CREATE TABLE prompt_tags(
+          prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+          PRIMARY KEY(prompt_id, tag_id));
+        CREATE INDEX prompt_tags_tag_id ON prompt_tags(tag_id);
+        CREATE TABLE ratings(
+          id INTEGER PRIMARY KEY, prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          value INTEGER NOT NULL CHECK (value BETWEEN 1 AND 5), created_at INTEGER NOT NULL,
+          UNIQUE(prompt_id, user_id));
+        CREATE INDEX ratings_user_id ON ratings(user_id);
+        CREATE INDEX ratings_prompt_time ON ratings(prompt_id, created_at);
+        CREATE TABLE bookmarks(
+          user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          created_at INTEGER NOT NULL, PRIMARY KEY(user_id, prompt_id));
+        CREATE INDEX bookmarks_prompt_time ON bookmarks(prompt_id, created_at);
+        CREATE TABLE prompt_views(
+          id INTEGER PRIMARY KEY, prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, viewed_at INTEGER NOT NULL);
+        CREATE INDEX prompt_views_prompt_time ON prompt_views(prompt_id, viewed_at);
+        CREATE INDEX prompt_views_user_id ON prompt_views(user_id);
+        CREATE TABLE prompt_copies(
+          id INTEGER PRIMARY KEY, prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          user_id INTEGER REFERENCES users(id) ON DELETE SET NULL, copied_at INTEGER NOT NULL);
+        CREATE INDEX prompt_copies_prompt_time ON prompt_copies(prompt_id, copied_at);
+        CREATE INDEX prompt_copies_user_id ON prompt_copies(user_id);
+        CREATE TABLE collections(
+          id INTEGER PRIMARY KEY, user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          name TEXT NOT NULL, description TEXT, is_public INTEGER NOT NULL DEFAULT 1, created_at INTEGER NOT NULL);
+        CREATE INDEX collections_user_id ON collections(user_id);
+        CREATE TABLE collection_prompts(
+          collection_id INTEGER NOT NULL REFERENCES collections(id) ON DELETE CASCADE,
+          prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          added_at INTEGER NOT NULL, PRIMARY KEY(collection_id, prompt_id));
+        CREATE INDEX collection_prompts_prompt_id ON collection_prompts(prompt_id);
+        CREATE TABLE comments(
+          id INTEGER PRIMARY KEY, prompt_id INTEGER NOT NULL REFERENCES prompts(id) ON DELETE CASCADE,
+          user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          body TEXT NOT NULL, created_at INTEGER NOT NULL);
+        CREATE INDEX comments_prompt_time ON comments(prompt_id, created_at);
+        CREATE INDEX comments_user_id ON comments(user_id);
+        CREATE TABLE follows(
+          follower_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          followee_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          created_at INTEGER NOT NULL, PRIMARY KEY(follower_id, followee_id));
+        CREATE INDEX follows_followee_id ON follows(followee_id);
+        """
+}

@@ -1,0 +1,78 @@
+import GRDB
+import VaultIndex
+
+/// One batch read from the change log, ready for the index: the operations that bring the affected
+/// documents up to date, and the last sequence number they cover.
+public struct ChangeBatch {
+    /// Index operations: an upsert for each affected document that exists, a delete for each that does not.
+    public var operations: [IndexOperation]
+    /// The highest sequence number read (the cursor to commit with the operations).
+    public var lastSequence: Int64
+    /// Change-log rows read.
+    public var changes: Int
+}
+
+/// Reads change-log rows after a cursor and turns them into index operations, from the current rows
+/// of the store: every change maps to root ids (directly, or through its watched table's `affects`
+/// SQL), and each affected document is rebuilt whole. Rebuilding from current rows makes applying a
+/// change twice harmless and the order of changes within a batch irrelevant.
+struct ChangeBatchReader {
+    let configuration: SourceConfiguration
+    let builder: DocumentBuilder
+    let log: (String) -> Void
+    private let watchedByEntity: [String: SourceConfiguration.WatchedTable]
+
+    init(configuration: SourceConfiguration, log: @escaping (String) -> Void) {
+        self.configuration = configuration
+        self.builder = DocumentBuilder(configuration: configuration, log: log)
+        self.log = log
+        var byEntity: [String: SourceConfiguration.WatchedTable] = [:]
+        for watched in configuration.watch { byEntity[watched.entity] = watched }
+        self.watchedByEntity = byEntity
+    }
+
+    /// Reads up to `limit` changes with `seq > cursor` and builds their operations, all in `db`'s
+    /// current (read) transaction; nil when there is no change.
+    func read(after cursor: Int64, limit: Int, in db: Database) throws -> ChangeBatch? {
+        let rows = try Row.fetchAll(
+            db, sql: "SELECT seq, entity, entity_id FROM search_changes WHERE seq > ? ORDER BY seq LIMIT ?",
+            arguments: [cursor, limit])
+        guard let last = rows.last else { return nil }
+        var idsByEntity: [String: [RootID]] = [:]
+        for row in rows {
+            let seq: Int64 = row["seq"]
+            let entity: String = row["entity"]
+            guard let id = RootID(row["entity_id"]) else {
+                log("search_changes \(seq): entity_id \(row["entity_id"] as DatabaseValue) is not an id; skipped")
+                continue
+            }
+            idsByEntity[entity, default: []].append(id)
+        }
+        var affected = Set<RootID>()
+        for (entity, ids) in idsByEntity.sorted(by: { $0.key < $1.key }) {
+            guard let watched = watchedByEntity[entity] else {
+                log("search_changes: \(ids.count) change(s) of entity '\(entity)', which the configuration does not watch; skipped")
+                continue
+            }
+            guard let affects = watched.affects else {
+                affected.formUnion(ids)
+                continue
+            }
+            let statement = try db.cachedStatement(sql: affects)
+            let unique = Array(Set(ids))
+            var start = 0
+            while start < unique.count {
+                let chunk = unique[start..<min(start + 2_000, unique.count)]
+                start += chunk.count
+                let cursor = try DatabaseValue.fetchCursor(statement, arguments: ["ids": RootID.jsonArray(chunk)])
+                while let value = try cursor.next() { if let id = RootID(value) { affected.insert(id) } }
+            }
+        }
+        let ordered = affected.sorted()
+        let documents = try builder.documents(for: ordered, in: db)
+        let operations: [IndexOperation] = ordered.map { id in
+            documents[id.documentID].map { .upsert($0) } ?? .delete(id: id.documentID)
+        }
+        return ChangeBatch(operations: operations, lastSequence: last["seq"], changes: rows.count)
+    }
+}

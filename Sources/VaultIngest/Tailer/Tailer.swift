@@ -1,0 +1,219 @@
+import Foundation
+import GRDB
+import VaultIndex
+
+/// Follows a store's change log into an index, exactly once.
+///
+/// Each step reads the changes after the index's cursor (``IngestCursor``) in one SQLite read
+/// transaction, rebuilds the documents they touch from the current rows, and applies them with
+/// ``IndexWriter/apply(_:commitMetadata:)``, storing the new cursor in the same LMDB transaction.
+/// A crash before that commit loses nothing (the changes are read again); after it, nothing is
+/// applied twice (the cursor has moved). Optionally the log is trimmed up to the committed cursor.
+///
+/// Waking: ``run(until:onBatch:)`` sleeps on inotify events of the store's files
+/// (``StoreFileWatcher``: a commit by any process wakes it at once, and nothing runs while nothing
+/// happens), up to ``Options/idlePoll`` at a time; whether the store really changed is decided by
+/// `PRAGMA data_version` on a dedicated connection. Without inotify it polls data_version every
+/// millisecond after activity, backing off to ``Options/fallbackPoll``.
+///
+/// Not `Sendable`: it owns the index writer (analyzers are not shareable); use it on one thread.
+public final class Tailer {
+    /// Tuning.
+    public struct Options: Sendable {
+        /// Changes read per batch.
+        public var batchSize = 1_000
+        /// Delete applied changes from the log (only when this is the store's one tailer).
+        public var trim = false
+        /// The longest sleep between checks of `data_version` when file events are available (a
+        /// safety net; a commit wakes the tailer at once). Also bounds how late a stop is noticed.
+        public var idlePoll: Duration = .milliseconds(250)
+        /// The longest sleep between polls when idle without file events (no inotify).
+        public var fallbackPoll: Duration = .milliseconds(25)
+        /// The first sleep after activity.
+        public var activePoll: Duration = .milliseconds(1)
+        /// How often to check whether a rebuild swapped the index directory (then it is reopened).
+        public var swapCheck: Duration = .seconds(1)
+        /// Default options.
+        public init() {}
+    }
+
+    /// What one batch did.
+    public struct BatchReport: Sendable {
+        /// Change-log rows applied.
+        public var changes: Int
+        /// Documents upserted.
+        public var upserts: Int
+        /// Documents deleted.
+        public var deletes: Int
+        /// Affected documents that were already up to date (skipped).
+        public var unchanged: Int
+        /// The cursor after the batch.
+        public var cursor: Int64
+        /// Change-log rows trimmed.
+        public var trimmed: Int
+        /// Seconds spent reading changes and building documents (SQLite).
+        public var readSeconds: Double
+        /// Seconds spent applying the batch to the index (analysis and the LMDB commit).
+        public var applySeconds: Double
+    }
+
+    /// The mapping.
+    public let configuration: SourceConfiguration
+    /// The index directory.
+    public let indexPath: String
+    private let options: Options
+    private let store: DatabaseQueue
+    private let watcher: DatabaseQueue
+    private let files: StoreFileWatcher?
+    private let reader: ChangeBatchReader
+    private var index: Index
+    private var writer: IndexWriter
+    private var indexInode: UInt64
+    /// The last committed cursor.
+    public private(set) var cursor: Int64
+
+    /// Opens the store and the index and checks them: the change log must be installed, the
+    /// configuration must fit the database, and the index must carry a cursor from the same source.
+    public init(storePath: String, indexPath: String, configuration: SourceConfiguration, options: Options = Options(),
+                log: @escaping (String) -> Void) throws {
+        self.configuration = configuration
+        self.indexPath = indexPath
+        self.options = options
+        self.store = try StoreConnection.open(storePath)
+        self.watcher = try StoreConnection.open(storePath)
+        self.files = StoreFileWatcher(databasePath: storePath)
+        self.reader = ChangeBatchReader(configuration: configuration, log: log)
+        try store.read { db in
+            guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
+            try configuration.check(db)
+        }
+        (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
+        try checkNoGap()
+    }
+
+    private static func openIndex(_ path: String, _ configuration: SourceConfiguration) throws -> (Index, IndexWriter, Int64, UInt64) {
+        let index = try Index.open(at: path)
+        guard let cursor = try index.ingestCursor() else {
+            throw StoreError.badConfiguration(
+                file: path, message: "the index has no ingest cursor (it was not built from a store): build it with `vaultsearch index --rebuild`")
+        }
+        if cursor.source != configuration.name {
+            throw StoreError.sourceMismatch(index: path, expected: configuration.name, found: cursor.source)
+        }
+        return (index, try IndexWriter(index: index), cursor.sequence, inode(of: path))
+    }
+
+    private static func inode(of path: String) -> UInt64 {
+        var info = stat()
+        return stat(path + "/data.mdb", &info) == 0 ? UInt64(info.st_ino) : 0
+    }
+
+    /// Refuses to go on when changes after the cursor were trimmed away (by another tailer):
+    /// sequence numbers have no gaps (AUTOINCREMENT rolls back with its transaction), so a log that
+    /// starts after `cursor + 1` lost changes this index needs.
+    private func checkNoGap() throws {
+        let (first, last) = try store.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT min(seq) FROM search_changes"), try ChangeLog.lastSequence(in: db))
+        }
+        let lost = first.map { $0 > cursor + 1 } ?? (last > cursor)
+        if lost {
+            throw StoreError.badConfiguration(
+                file: indexPath,
+                message: "the change log was trimmed past this index's cursor \(cursor) (it starts at \(first.map(String.init) ?? "nothing"), last \(last)): rebuild with `vaultsearch index --rebuild`")
+        }
+    }
+
+    /// Applies one batch if there are changes after the cursor; nil when there were none.
+    @discardableResult
+    public func step() throws -> BatchReport? {
+        let limit = options.batchSize
+        let from = cursor
+        let started = ContinuousClock.now
+        guard let batch = try store.read({ db in try reader.read(after: from, limit: limit, in: db) }) else { return nil }
+        let cursorValue = IngestCursor(sequence: batch.lastSequence, source: configuration.name)
+        let index = self.index
+        let operations = try withoutNoOps(batch.operations)
+        let read = ContinuousClock.now
+        let summary = try writer.apply(operations) { txn in try index.storeIngestCursor(cursorValue, in: txn) }
+        cursor = batch.lastSequence
+        let applied = ContinuousClock.now
+        var trimmed = 0
+        if options.trim {
+            let upTo = cursor
+            trimmed = try store.write { db in try ChangeLog.trim(upTo: upTo, in: db) }
+        }
+        return BatchReport(
+            changes: batch.changes, upserts: summary.added + summary.replaced, deletes: summary.deleted + summary.missing,
+            unchanged: batch.operations.count - operations.count,
+            cursor: cursor, trimmed: trimmed, readSeconds: (read - started).seconds, applySeconds: (applied - read).seconds)
+    }
+
+    /// Drops upserts of documents the index already holds exactly as built (a change to a column
+    /// the mapping does not read, such as a user's reputation, or an update that changed nothing).
+    private func withoutNoOps(_ operations: [IndexOperation]) throws -> [IndexOperation] {
+        let snapshot = try index.snapshot()
+        defer { snapshot.close() }
+        return try operations.filter { operation in
+            guard case .upsert(let document) = operation else { return true }
+            return try snapshot.document(id: document.id) != document
+        }
+    }
+
+    /// Applies batches until the log has nothing after the cursor; returns the changes applied.
+    @discardableResult
+    public func catchUp(onBatch: (BatchReport) -> Void = { _ in }) throws -> Int {
+        var total = 0
+        while let report = try step() {
+            total += report.changes
+            onBatch(report)
+        }
+        return total
+    }
+
+    /// Follows the log until `shouldStop` returns true (checked at least every ``Options/idlePoll``).
+    public func run(until shouldStop: () -> Bool, onBatch: (BatchReport) -> Void = { _ in }) throws {
+        var lastSwapCheck = ContinuousClock.now
+        while !shouldStop() {
+            let version = try dataVersion()
+            try catchUp(onBatch: onBatch)
+            var pause = options.activePoll
+            while !shouldStop() {
+                if try dataVersion() != version { break }
+                if ContinuousClock.now - lastSwapCheck > options.swapCheck {
+                    lastSwapCheck = ContinuousClock.now
+                    if try reopenIfSwapped() { break }
+                }
+                if let files {
+                    _ = files.wait(timeout: options.idlePoll)
+                } else {
+                    Thread.sleep(forTimeInterval: pause.seconds)
+                    pause = min(pause * 2, options.fallbackPoll)
+                }
+            }
+        }
+    }
+
+    /// Reopens the index when a rebuild moved a new one into ``indexPath``; true when it did.
+    @discardableResult
+    public func reopenIfSwapped() throws -> Bool {
+        let now = Self.inode(of: indexPath)
+        guard now != 0, now != indexInode else { return false }
+        (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
+        try checkNoGap()
+        return true
+    }
+
+    /// `PRAGMA data_version` of the dedicated watcher connection: it changes whenever another
+    /// connection (in any process) commits to the store.
+    private func dataVersion() throws -> Int64 {
+        try watcher.inDatabase { db in try Int64.fetchOne(db.cachedStatement(sql: "PRAGMA data_version")) ?? 0 }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let parts = components
+        return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
