@@ -111,9 +111,8 @@ struct DictionaryWalker {
             let (scalar, length) = UTF8Scalar.decode(child.key, at: depth)
             prefix.append(contentsOf: child.key[depth..<(depth + length)])
             defer { prefix.removeSubrange(depth...) }
-            let next = automaton.step(state, scalar)
-            if !automaton.isDead(next) {
-                current = try visit(next, first: child)
+            if automaton.isAlive(after: state, scalar) {
+                current = try visit(automaton.step(state, scalar), first: child)
                 if stopped { return current }
             }
             prefix.append(0xFF)  // past every key starting with prefix + scalar: the next sibling
@@ -142,7 +141,7 @@ struct DictionaryWalker {
     }
 
     /// How many keys `advance` reads one by one before it seeks instead.
-    private static let stepsBeforeSeek = 4
+    private static let stepsBeforeSeek = 2
 
     private static func compare(_ key: UnsafeRawBufferPointer, _ target: [UInt8]) -> Int {
         let common = min(key.count, target.count)

@@ -74,10 +74,30 @@ struct TypoAutomaton {
 
     /// The state after consuming one more term scalar.
     func step(_ state: State, _ scalar: UInt32) -> State {
+        var minimum: UInt8 = 0
+        let row = [UInt8](unsafeUninitializedCapacity: query.count + 1) { buffer, count in
+            minimum = fillRow(after: state, scalar, into: buffer)
+            count = query.count + 1
+        }
+        return State(
+            row: row, previousRow: state.row, lastScalar: scalar, length: state.length + 1,
+            bestPrefixDistance: min(state.bestPrefixDistance, row[query.count]), rowMinimum: minimum)
+    }
+
+    /// Whether `step(state, scalar)` would be alive, without allocating its row.
+    func isAlive(after state: State, _ scalar: UInt32) -> Bool {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: query.count + 1) { buffer in
+            let minimum = fillRow(after: state, scalar, into: buffer)
+            return Int(minimum) <= maxDistance
+                || (matchesPrefixes && Int(min(state.bestPrefixDistance, buffer[query.count])) <= maxDistance)
+        }
+    }
+
+    /// Writes the DP row after `state` plus `scalar` into `row` (n + 1 cells); returns its minimum.
+    private func fillRow(after state: State, _ scalar: UInt32, into row: UnsafeMutableBufferPointer<UInt8>) -> UInt8 {
         let n = query.count
         let j = state.length + 1  // term scalars consumed after this step
         let previous = state.row
-        var row = [UInt8](repeating: 0, count: n + 1)
         let ceiling = Int(ceiling)
         let insertCost = j == 1 ? 2 : 1
         row[0] = UInt8(min(Int(previous[0]) + insertCost, ceiling))
@@ -96,9 +116,7 @@ struct TypoAutomaton {
             row[i] = value
             if value < minimum { minimum = value }
         }
-        return State(
-            row: row, previousRow: previous, lastScalar: scalar, length: j,
-            bestPrefixDistance: min(state.bestPrefixDistance, row[n]), rowMinimum: minimum)
+        return minimum
     }
 
     /// Whether some prefix consumed so far is within `maxDistance` of the query (prefix mode only).
@@ -139,8 +157,10 @@ struct TypoAutomaton {
     /// query scalars can help, and each is tried.
     func liveScalars(_ state: State) -> [UInt32]? {
         if isAcceptedAsPrefix(state) { return nil }
-        if !isDead(step(state, Self.unmatchable)) { return nil }
-        return distinctScalars.filter { !isDead(step(state, $0)) }
+        if isAlive(after: state, Self.unmatchable) { return nil }
+        var live: [UInt32] = []
+        for scalar in distinctScalars where isAlive(after: state, scalar) { live.append(scalar) }
+        return live
     }
 
     /// With the budget spent (`rowMinimum == maxDistance`, whole-word mode), the only terms that

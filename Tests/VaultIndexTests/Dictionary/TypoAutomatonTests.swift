@@ -80,6 +80,7 @@ struct TypoAutomatonTests {
                     let rest = Array(term[j...])
                     #expect(suffixes.contains(rest) == (whole <= maxDistance), "\(context): rest after \(j) scalars")
                 }
+                #expect(automaton.isAlive(after: state, scalar) == !automaton.isDead(automaton.step(state, scalar)), "\(context)")
                 state = automaton.step(state, scalar)
             }
             // 1. Whole-word distance.
