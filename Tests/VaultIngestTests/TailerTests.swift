@@ -65,3 +65,20 @@ import VaultIndex
         }
     }
 }
+
+/// A second tailer on the same index cannot move the cursor backwards: the one that read an
+/// outdated cursor fails its batch, writing nothing.
+@Suite struct TwoTailersTests {
+    @Test func secondTailerOnTheSameIndexIsRefusedAtCommit() throws {
+        let scratch = try Scratch()
+        let store = try scratch.makePromptVaultStore(TestStore.contents(seed: 24, prompts: 5))
+        let configuration = try SourceConfiguration.promptVault()
+        _ = try IndexRebuilder(configuration: configuration).rebuild(storePath: scratch.store, into: scratch.index, log: { _ in })
+        let first = try Tailer(storePath: scratch.store, indexPath: scratch.index, configuration: configuration, log: { _ in })
+        let second = try Tailer(storePath: scratch.store, indexPath: scratch.index, configuration: configuration, log: { _ in })
+        try store.write { db in try db.execute(sql: "UPDATE prompts SET title = 'one' WHERE id = 1") }
+        try first.catchUp()
+        #expect(throws: TailerError.self) { try second.step() }
+        #expect(try Index.open(at: scratch.index, readOnly: true).ingestCursor()?.sequence == first.cursor)
+    }
+}

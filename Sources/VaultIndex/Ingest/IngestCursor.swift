@@ -40,6 +40,12 @@ extension Index {
         try transaction.put(databases.meta, key: IngestCursor.key, value: cursor.encoded())
     }
 
+    /// The cursor as seen by `transaction` (inside a write, the value about to be replaced).
+    public func ingestCursor(in transaction: Transaction) throws -> IngestCursor? {
+        guard let raw = try transaction.get(databases.meta, key: IngestCursor.key) else { return nil }
+        return try IngestCursor.decode(raw)
+    }
+
     /// The cursor as last committed, or nil when the index was never fed from a change log.
     public func ingestCursor() throws(IndexError) -> IngestCursor? { try snapshot().ingestCursor() }
 }

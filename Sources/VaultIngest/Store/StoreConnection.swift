@@ -4,9 +4,10 @@ import GRDB
 /// Opening the primary store: one SQLite connection (a `DatabaseQueue`) with a busy timeout, so a
 /// store written by another process (in WAL or rollback-journal mode) only makes us wait, never fail.
 public enum StoreConnection {
-    /// Opens the existing database at `path`.
-    /// - Throws: ``StoreError/missingTable(_:)`` style errors are for later checks; this throws a
-    ///   `CocoaError`-free ``StoreError/badConfiguration(file:message:)`` when the file is absent.
+    /// Opens the database at `path` (which must exist unless `create`).
+    /// - Throws: ``StoreError/badConfiguration(file:message:)`` naming the file when it is absent or
+    ///   not a readable SQLite database. Missing tables and columns are found later, by
+    ///   ``SourceConfiguration/check(_:)``.
     public static func open(_ path: String, create: Bool = false, readOnly: Bool = false) throws -> DatabaseQueue {
         if !create && !FileManager.default.fileExists(atPath: path) {
             throw StoreError.badConfiguration(file: path, message: "no such database file")

@@ -134,7 +134,21 @@ public final class Tailer {
         let index = self.index
         let operations = try withoutNoOps(batch.operations)
         let read = ContinuousClock.now
-        let summary = try writer.apply(operations) { txn in try index.storeIngestCursor(cursorValue, in: txn) }
+        var moved: TailerError?
+        let summary: BatchSummary
+        do {
+            summary = try writer.apply(operations) { txn in
+                // LMDB serializes writers; a second tailer on this index would move the cursor under us.
+                let stored = try index.ingestCursor(in: txn)?.sequence
+                guard stored == from else {
+                    moved = .cursorMoved(expected: from, found: stored)
+                    throw moved!
+                }
+                try index.storeIngestCursor(cursorValue, in: txn)
+            }
+        } catch {
+            throw moved ?? error  // the writer wraps foreign errors; report ours as itself
+        }
         cursor = batch.lastSequence
         let applied = ContinuousClock.now
         var trimmed = 0
@@ -215,5 +229,19 @@ extension Duration {
     var seconds: Double {
         let parts = components
         return Double(parts.seconds) + Double(parts.attoseconds) / 1e18
+    }
+}
+
+/// A failure of the tailer's own invariants.
+public enum TailerError: Error, Equatable, CustomStringConvertible {
+    /// The index's cursor changed between reading the changes and committing them: another process
+    /// is tailing into the same index. Nothing of this batch was written.
+    case cursorMoved(expected: Int64, found: Int64?)
+
+    public var description: String {
+        switch self {
+        case .cursorMoved(let expected, let found):
+            return "the index's ingest cursor moved from \(expected) to \(found.map(String.init) ?? "nothing") under this tailer: is another `vaultsearch tail` writing the same index? Run one tailer per index."
+        }
     }
 }
