@@ -29,7 +29,10 @@ struct DemoCommand: ParsableCommand {
     @Option(name: .long, help: "The sample corpus folder (default: Corpus/PromptVault here, else the source tree's).")
     var corpus: String?
 
-    static let exampleQueries = ["python debugging", "cover letter", "cinematic portrait", "linkedin post", "excel formula"]
+    static let exampleQueries = [
+        "python debugging", "cover letter", "cinematic portrait", "linkedin post", "excel formula",
+        "pyhton debuger", "midjurney portrait", "linkedin po",  // typos and a half-typed word
+    ]
 
     func validate() throws {
         if let size, size < 1 || size > 10_000_000 { throw ValidationError("--size must be between 1 and 10000000") }
