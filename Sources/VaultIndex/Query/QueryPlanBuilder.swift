@@ -140,6 +140,11 @@ struct QueryPlanBuilder {
         let typo = context.settings.typoTolerance
         let edits = typo.allowedEdits(characters: word.characters, containsDigit: word.hasDigit)
         guard edits > 0, typo.maxVariants > 0 else { return }
+        // No variant can be `variantFrequencyRatio` times more frequent than a word already in that
+        // many documents: skip the walk.
+        let known = Double(try documentFrequency(word.term) ?? 0)
+        if known > 0 && known * typo.variantFrequencyRatio >= Double(snapshot.statistics.documentCount) { return }
+        if known >= Double(typo.spelledAsMeantFrequency) { return }
         let variants = try snapshot.typoVariants(of: word.term, maxDistance: edits, limit: typo.maxVariants + 1)
         // A word the dictionary knows well is most likely spelled as meant (see `variantFrequencyRatio`).
         let own = Double(variants.first { $0.distance == 0 }?.documentFrequency ?? 0)

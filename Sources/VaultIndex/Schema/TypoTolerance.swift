@@ -24,13 +24,16 @@ public struct TypoTolerance: Codable, Sendable, Equatable {
     /// searched only when they occur in more than this many times as many documents as the word
     /// (a word the dictionary lacks always gets its variants). Measured in the README.
     public var variantFrequencyRatio = 10.0
+    /// A word already in at least this many documents is taken as spelled as meant: no dictionary
+    /// walk at all (saves ~0.1 ms per word; measured to change no nDCG@10 in the README's sets).
+    public var spelledAsMeantFrequency = 20
 
     /// Defaults as documented above.
     public init() {}
 
     private enum CodingKeys: String, CodingKey {
         case enabled, minWordSizeForOneTypo, minWordSizeForTwoTypos, disableOnNumbers, maxVariants, maxPrefixCompletions
-        case variantFrequencyRatio
+        case variantFrequencyRatio, spelledAsMeantFrequency
     }
 
     /// Decodes; a missing key keeps its default.
@@ -43,6 +46,7 @@ public struct TypoTolerance: Codable, Sendable, Equatable {
         maxVariants = try c.decodeIfPresent(Int.self, forKey: .maxVariants) ?? maxVariants
         maxPrefixCompletions = try c.decodeIfPresent(Int.self, forKey: .maxPrefixCompletions) ?? maxPrefixCompletions
         variantFrequencyRatio = try c.decodeIfPresent(Double.self, forKey: .variantFrequencyRatio) ?? variantFrequencyRatio
+        spelledAsMeantFrequency = try c.decodeIfPresent(Int.self, forKey: .spelledAsMeantFrequency) ?? spelledAsMeantFrequency
     }
 
     /// The edits allowed for a query word of `characters` characters (0, 1 or 2).
@@ -57,6 +61,7 @@ public struct TypoTolerance: Codable, Sendable, Equatable {
         if minWordSizeForOneTypo < 1 || minWordSizeForTwoTypos < minWordSizeForOneTypo {
             throw .invalidSettings("typoTolerance: need 1 <= minWordSizeForOneTypo <= minWordSizeForTwoTypos")
         }
+        if spelledAsMeantFrequency < 1 { throw .invalidSettings("typoTolerance.spelledAsMeantFrequency must be >= 1") }
         if !(variantFrequencyRatio >= 0) { throw .invalidSettings("typoTolerance.variantFrequencyRatio must be >= 0") }
         if !(0...1_000).contains(maxVariants) { throw .invalidSettings("typoTolerance.maxVariants must be in 0...1000") }
         if !(0...1_000).contains(maxPrefixCompletions) {
