@@ -51,19 +51,11 @@ struct DictionaryWalker {
         return true
     }
 
-    private func documentFrequency(_ value: UnsafeRawBufferPointer) throws(IndexError) -> UInt32 {
-        var reader = ByteReader(value)
-        _ = reader.varint()
-        let df = reader.varint()
-        if reader.failed { throw .corrupt("term dictionary entry") }
-        return df
-    }
-
     private mutating func accept(_ entry: Cursor.Entry, distance: Int, isPrefix: Bool) throws {
         work.accepted += 1
         selection.add(TermVariant(
             term: String(decoding: entry.key, as: UTF8.self), distance: distance, isPrefix: isPrefix,
-            documentFrequency: try documentFrequency(entry.value)))
+            documentFrequency: try TermInfo.documentFrequency(in: entry.value)))
     }
 
     /// Visits the node `prefix` in automaton state `state`; `entry` is the cursor's position: the

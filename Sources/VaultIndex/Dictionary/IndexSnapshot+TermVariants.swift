@@ -80,11 +80,9 @@ extension IndexSnapshot {
                     offset += length
                 }
                 if offset == key.count, let distance = automaton.distance(state) {
-                    var reader = ByteReader(value)
-                    _ = reader.varint()
                     selection.add(TermVariant(
                         term: String(decoding: key, as: UTF8.self), distance: distance, isPrefix: false,
-                        documentFrequency: reader.varint()))
+                        documentFrequency: try TermInfo.documentFrequency(in: value)))
                 }
                 entry = try cursor.next()
             }

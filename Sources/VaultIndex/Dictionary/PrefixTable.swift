@@ -49,11 +49,7 @@ enum PrefixTable {
         let cursor = try txn.cursor(db.terms)
         var entry = try cursor.seek(atLeast: prefix)
         while let (key, value) = entry, key.starts(with: prefix) {
-            var reader = ByteReader(value)
-            _ = reader.varint()
-            let df = reader.varint()
-            if reader.failed { throw IndexError.corrupt("term dictionary entry") }
-            found.append(PrefixTermList.Entry(term: Array(key), documentFrequency: df))
+            found.append(PrefixTermList.Entry(term: Array(key), documentFrequency: try TermInfo.documentFrequency(in: value)))
             entry = try cursor.next()
         }
         return found

@@ -27,6 +27,16 @@ struct TermInfo: Equatable {
     var nextBlockID: UInt32
     var blocks: [BlockSummary]
 
+    /// The document frequency stored in a `terms` value, without decoding the skip table (the
+    /// dictionary walk, prefix lists and df lookups need only this).
+    static func documentFrequency(in raw: UnsafeRawBufferPointer) throws(IndexError) -> UInt32 {
+        var reader = ByteReader(raw)
+        _ = reader.varint()  // term id
+        let df = reader.varint()
+        if reader.failed { throw .corrupt("term dictionary entry") }
+        return df
+    }
+
     func encoded() -> [UInt8] {
         var writer = ByteWriter(capacity: 8 + blocks.count * 8)
         writer.varint(termID)

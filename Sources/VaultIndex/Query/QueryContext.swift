@@ -14,11 +14,6 @@ final class QueryContext {
     let synonyms: [[String]: [[String]]]
     /// The longest synonym key, in terms.
     let longestSynonymKey: Int
-    /// How documents must match the words (set per search).
-    var matching: MatchingMode = .any
-    /// Plain query words (by ordinal) that are optional although the mode requires words (set per attempt
-    /// of the `last` and `frequency` strategies).
-    var droppedWords: Set<Int> = []
 
     init(settings: IndexSettings, analyzer: Analyzer? = nil) {
         self.settings = settings

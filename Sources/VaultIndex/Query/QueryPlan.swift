@@ -31,6 +31,8 @@ struct QueryPlan {
 
     var slots: [QuerySlot] = []
     var sources: [MatchSource] = []
+    /// Indices into `sources`, per slot.
+    var sourcesBySlot: [[Int]] = []
     var terms: [ScoringTerm] = []
     var exclusions: [Exclusion] = []
     /// The ranking rules in force for this query (see ``IndexSettings/rankingRulesMaxWords``).
@@ -41,7 +43,7 @@ struct QueryPlan {
     /// The best scan score any document could reach (every word matched by its best source, saturated).
     var maximumScore: Double {
         slots.indices.reduce(0.0) { total, slot in
-            total + (sources.filter { $0.slot == slot }.map { $0.bonus + $0.weight }.max() ?? 0)
+            total + (sourcesBySlot[slot].map { sources[$0].bonus + sources[$0].weight }.max() ?? 0)
         }
     }
     /// Set when a required word is absent from the index: nothing can match.
@@ -52,18 +54,20 @@ struct QueryPlan {
     var requiredTerms: [Int]? {
         var result: [Int] = []
         for (index, slot) in slots.enumerated() where slot.isRequired {
-            let own = sources.filter { $0.slot == index }
-            guard own.count == 1 else { return nil }
-            result.append(contentsOf: own[0].terms)
+            guard sourcesBySlot[index].count == 1 else { return nil }
+            result.append(contentsOf: sources[sourcesBySlot[index][0]].terms)
         }
         return result
     }
 
     var phraseSourceIndices: [Int] { sources.indices.filter { sources[$0].isPhrase } }
 
-    init(query: String, clauses: [QueryClause], context: QueryContext, snapshot: IndexSnapshot, scorer: BM25F) throws(IndexError) {
+    init(
+        query: String, clauses: [QueryClause], context: QueryContext, matching: MatchingMode, droppedWords: Set<Int> = [],
+        snapshot: IndexSnapshot, scorer: BM25F
+    ) throws(IndexError) {
         let settings = snapshot.settings
-        var builder = QueryPlanBuilder(context: context, snapshot: snapshot)
+        var builder = QueryPlanBuilder(context: context, snapshot: snapshot, matching: matching, droppedWords: droppedWords)
         try builder.addClauses(clauses, endsMidWord: settings.prefixSearch && Self.endsMidWord(query))
         if builder.termCount > SearchOptions.maximumQueryTerms {
             throw .invalidQuery("the query has \(builder.termCount) distinct terms; at most \(SearchOptions.maximumQueryTerms) are allowed")
@@ -81,14 +85,17 @@ struct QueryPlan {
         }
         // Drop sources with an absent term; a required slot without sources cannot match.
         sources.removeAll { source in source.terms.contains { terms[$0].cursor == nil } }
-        for (index, slot) in slots.enumerated() where slot.isRequired && !sources.contains(where: { $0.slot == index }) {
+        sourcesBySlot = Array(repeating: [], count: slots.count)
+        for (i, source) in sources.enumerated() { sourcesBySlot[source.slot].append(i) }
+        for (index, slot) in slots.enumerated() where slot.isRequired && sourcesBySlot[index].isEmpty {
             cannotMatch = true
         }
         // A word's idf is that of its most frequent single-term source (Lucene's blended fuzzy scoring), so
         // a rare misspelling in a document never outscores the common word it stands for.
         for index in slots.indices {
-            let df = sources.filter { $0.slot == index && !$0.isPhrase }.map { frequency[$0.terms[0]] }.max()
-                ?? sources.filter { $0.slot == index }.flatMap(\.terms).map { frequency[$0] }.min() ?? 0
+            let own = sourcesBySlot[index].map { sources[$0] }
+            let df = own.filter { !$0.isPhrase }.map { frequency[$0.terms[0]] }.max()
+                ?? own.flatMap(\.terms).map { frequency[$0] }.min() ?? 0
             slots[index].weight = scorer.idf(documentFrequency: df) * (scorer.k1 + 1)
         }
         for i in sources.indices {
@@ -101,12 +108,9 @@ struct QueryPlan {
                 sources[i].weight = slots[sources[i].slot].weight * sources[i].factor
             }
         }
-        let bm25Maximum = slots.indices.reduce(0.0) { total, index in
-            total + (sources.filter { $0.slot == index }.map(\.weight).max() ?? 0)
-        }
-        maximumBM25 = bm25Maximum
+        maximumBM25 = sourcesBySlot.reduce(0.0) { total, own in total + (own.map { sources[$0].weight }.max() ?? 0) }
         rules = settings.effectiveRankingRules(words: slots.count)
-        ruleWeights = RuleWeights(rules: rules, wordCount: slots.count, bm25Maximum: bm25Maximum)
+        ruleWeights = RuleWeights(rules: rules, wordCount: slots.count, bm25Maximum: maximumBM25)
         for i in sources.indices {
             sources[i].bonus = ruleWeights.bonus(typos: sources[i].typos, isPrefix: sources[i].isPrefix)
             for (member, term) in sources[i].terms.enumerated() {

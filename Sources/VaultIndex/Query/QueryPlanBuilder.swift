@@ -40,6 +40,11 @@ struct QueryPlanBuilder {
 
     let context: QueryContext
     let snapshot: IndexSnapshot
+    /// How documents must match the words.
+    let matching: MatchingMode
+    /// Plain words (by ordinal) left optional although `matching` requires words (the `last` and
+    /// `frequency` strategies drop words this way).
+    let droppedWords: Set<Int>
     private(set) var slots: [QuerySlot] = []
     private(set) var sources: [MatchSource] = []
     private(set) var termTexts: [String] = []
@@ -49,9 +54,11 @@ struct QueryPlanBuilder {
 
     var termCount: Int { termTexts.count }
 
-    init(context: QueryContext, snapshot: IndexSnapshot) {
+    init(context: QueryContext, snapshot: IndexSnapshot, matching: MatchingMode, droppedWords: Set<Int>) {
         self.context = context
         self.snapshot = snapshot
+        self.matching = matching
+        self.droppedWords = droppedWords
     }
 
     private mutating func term(_ text: String) -> Int {
@@ -101,7 +108,7 @@ struct QueryPlanBuilder {
                 var surfaceText = String.UnicodeScalarView()
                 surfaceText.append(contentsOf: scalars[token.characterRange])
                 let surface = context.surfaceAnalyzer.normalize(word: String(surfaceText))
-                let required = context.matching != .any && !context.droppedWords.contains(words.count)
+                let required = matching != .any && !droppedWords.contains(words.count)
                 slots.append(QuerySlot(text: token.term, isRequired: required, wordOrdinal: words.count))
                 words.append(
                     Word(
@@ -120,7 +127,7 @@ struct QueryPlanBuilder {
             if words.count > Self.fullExpansionWordLimit {
                 // A long query (a question, a pasted sentence): only words the dictionary lacks are
                 // surely typos; everything else is searched as written.
-                if try documentFrequency(word.term) == nil { try addTypoVariants(of: word) }
+                try addTypoVariants(of: word, unknownOnly: true)
                 continue
             }
             try addTypoVariants(of: word)
@@ -136,22 +143,22 @@ struct QueryPlanBuilder {
         try snapshot.documentFrequency(of: term)
     }
 
-    private mutating func addTypoVariants(of word: Word) throws(IndexError) {
+    private mutating func addTypoVariants(of word: Word, unknownOnly: Bool = false) throws(IndexError) {
         let typo = context.settings.typoTolerance
         let edits = typo.allowedEdits(characters: word.characters, containsDigit: word.hasDigit)
         guard edits > 0, typo.maxVariants > 0 else { return }
         // No variant can be `variantFrequencyRatio` times more frequent than a word already in that
         // many documents: skip the walk.
         let known = Double(try documentFrequency(word.term) ?? 0)
+        if unknownOnly && known > 0 { return }
         if known > 0 && known * typo.variantFrequencyRatio >= Double(snapshot.statistics.documentCount) { return }
         if known >= Double(typo.spelledAsMeantFrequency) { return }
         let variants = try snapshot.typoVariants(of: word.term, maxDistance: edits, limit: typo.maxVariants + 1)
-        // A word the dictionary knows well is most likely spelled as meant (see `variantFrequencyRatio`).
-        let own = Double(variants.first { $0.distance == 0 }?.documentFrequency ?? 0)
-        let ratio = typo.variantFrequencyRatio
-        for variant in variants where variant.distance > 0 && Double(variant.documentFrequency) > own * ratio {
+        // A word the dictionary knows is most likely spelled as meant (see `variantFrequencyRatio`).
+        let needed = known * typo.variantFrequencyRatio
+        for variant in variants where variant.distance > 0 && Double(variant.documentFrequency) > needed {
             // An unknown word is surely a typo: its variants stand in for it almost fully.
-            let factors = own == 0 ? Self.unknownWordTypoFactor : Self.typoFactor
+            let factors = known == 0 ? Self.unknownWordTypoFactor : Self.typoFactor
             addSource(
                 slot: word.slot, terms: [variant.term], origin: .typo, typos: variant.distance,
                 factor: factors[min(variant.distance, 2)])

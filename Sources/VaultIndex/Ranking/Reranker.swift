@@ -52,7 +52,7 @@ struct Reranker {
                 info.firstField = min(info.firstField, field)
                 info.fieldLengths[field] = length
             }
-            info.saturation = pseudo / (scorer.k1 + pseudo)
+            info.saturation = scorer.saturation(pseudo)
             atDoc[i] = info
         }
         // Each slot's best source: fewest typos, whole word, then highest score.
@@ -61,7 +61,8 @@ struct Reranker {
         for slot in plan.slots.indices {
             var chosen: (source: Int, value: Double)?
             var slotScore = 0.0
-            for (index, source) in plan.sources.enumerated() where source.slot == slot {
+            for index in plan.sourcesBySlot[slot] {
+                let source = plan.sources[index]
                 guard source.terms.allSatisfy({ atDoc[$0] != nil }) else { continue }
                 if source.isPhrase && !PhraseMatcher.matches(source.terms.map { cursors[$0]! }, fieldCount: fieldCount) { continue }
                 let value = source.isPhrase

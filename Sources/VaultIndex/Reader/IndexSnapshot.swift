@@ -42,11 +42,7 @@ public final class IndexSnapshot {
         return try IndexError.wrap {
             try term.withUTF8 { utf8 in
                 guard let raw = try transaction.get(index.databases.terms, key: UnsafeRawBufferPointer(utf8)) else { return nil }
-                var reader = ByteReader(raw)
-                _ = reader.varint()
-                let df = reader.varint()
-                if reader.failed { throw IndexError.corrupt("term dictionary entry") }
-                return df
+                return try TermInfo.documentFrequency(in: raw)
             }
         }
     }

@@ -38,17 +38,24 @@ struct BM25F {
         weight[field] * Double(tf) / (constant[field] + slope[field] * Double(length))
     }
 
+    /// `tf~ / (k1 + tf~)`: the saturated pseudo-frequency, in 0..<1. A term's score is its weight
+    /// (`qtf · idf · (k1 + 1)`, times any match-quality factor) times this.
+    @inline(__always)
+    func saturation(_ pseudoFrequency: Double) -> Double {
+        pseudoFrequency / (k1 + pseudoFrequency)
+    }
+
     /// The saturated score of a pseudo-frequency, for a term whose weight is `qtf · idf · (k1 + 1)`.
     @inline(__always)
     func saturate(_ pseudoFrequency: Double, termWeight: Double) -> Double {
-        termWeight * pseudoFrequency / (k1 + pseudoFrequency)
+        termWeight * saturation(pseudoFrequency)
     }
 
-    /// The score of the cursor's current document.
+    /// The saturation of the cursor's current document (see ``saturation(_:)``).
     @inline(__always)
-    func score(_ cursor: PostingsCursor, termWeight: Double) -> Double {
+    func saturation(of cursor: PostingsCursor) -> Double {
         var pseudo = 0.0
         cursor.forEachField { field, tf, length in pseudo += fieldFrequency(field: field, tf: tf, length: length) }
-        return saturate(pseudo, termWeight: termWeight)
+        return saturation(pseudo)
     }
 }

@@ -11,7 +11,6 @@ struct CandidateScorer {
         var weight: Double
     }
 
-    private let k1: Double
     private let scorer: BM25F
     private let contributions: [[Contribution]]
     private let phrases: [(source: Int, terms: [Int], slot: Int, bonus: Double, weights: [Double])]
@@ -24,7 +23,6 @@ struct CandidateScorer {
     private var presentTerms: [Int] = []
 
     init(plan: QueryPlan, scorer: BM25F, fieldCount: Int) {
-        self.k1 = scorer.k1
         self.scorer = scorer
         self.fieldCount = fieldCount
         contributions = plan.terms.map { term in
@@ -61,9 +59,7 @@ struct CandidateScorer {
     /// Adds term `term`, whose cursor is on the candidate; returns the score gained.
     @inline(__always)
     mutating func add(term: Int, cursor: PostingsCursor) -> Double {
-        var pseudo = 0.0
-        cursor.forEachField { field, tf, length in pseudo += scorer.fieldFrequency(field: field, tf: tf, length: length) }
-        let saturation = pseudo / (k1 + pseudo)
+        let saturation = scorer.saturation(of: cursor)
         saturated[term] = saturation
         present[term] = true
         presentTerms.append(term)

@@ -9,9 +9,14 @@ struct SearchRun {
     private let reranker: Reranker
     private let rerank: Bool
 
-    init(query: String, clauses: [QueryClause], options: SearchOptions, context: QueryContext, snapshot: IndexSnapshot) throws(IndexError) {
+    init(
+        query: String, clauses: [QueryClause], options: SearchOptions, droppedWords: Set<Int> = [], context: QueryContext,
+        snapshot: IndexSnapshot
+    ) throws(IndexError) {
         let scorer = BM25F(settings: snapshot.settings, statistics: snapshot.statistics)
-        let plan = try QueryPlan(query: query, clauses: clauses, context: context, snapshot: snapshot, scorer: scorer)
+        let plan = try QueryPlan(
+            query: query, clauses: clauses, context: context, matching: options.matching, droppedWords: droppedWords,
+            snapshot: snapshot, scorer: scorer)
         let rules = plan.rules
         rerank = Reranker.needsRerank(rules)
         let k = options.offset + options.limit

@@ -34,17 +34,16 @@ public final class Searcher {
         try options.validate()
         if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
         let clauses = QueryParser.parse(query)
-        context.matching = options.matching
-        context.droppedWords = []
         var run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot)
         var dropped: [String] = []
         if options.matching == .last || options.matching == .frequency {
             // Drop words (from the end, or the most frequent first) until something matches.
-            let order = run.dropOrder(byFrequency: options.matching == .frequency)
-            for (ordinal, word) in order where run.isEmpty {
-                context.droppedWords.insert(ordinal)
+            var droppedOrdinals: Set<Int> = []
+            for (ordinal, word) in run.dropOrder(byFrequency: options.matching == .frequency) where run.isEmpty {
+                droppedOrdinals.insert(ordinal)
                 dropped.append(word)
-                run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot)
+                run = try SearchRun(
+                    query: query, clauses: clauses, options: options, droppedWords: droppedOrdinals, context: context, snapshot: snapshot)
             }
         }
         var results = try run.results()

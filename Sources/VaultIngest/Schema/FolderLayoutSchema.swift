@@ -6,18 +6,9 @@ import GRDB
 ///
 /// It exists to show that the document mapping is configuration: `Mappings/folder-layout.json`
 /// indexes it without any code of its own.
-public enum FolderLayoutSchema {
-    /// The migrator (migration "v1").
-    public static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
-        return migrator
-    }
-
-    /// Creates (or brings up to date) the schema in `writer`.
-    public static func migrate(_ writer: some DatabaseWriter) throws {
-        try migrator.migrate(writer)
-    }
+public enum FolderLayoutSchema: StoreSchema {
+    /// Migration "v1"; `migrator` and `migrate(_:)` come from ``StoreSchema``.
+    public static let migrations = [(identifier: "v1", sql: v1)]
 
     static let v1 = """
         CREATE TABLE users(id TEXT PRIMARY KEY, name TEXT, email TEXT);

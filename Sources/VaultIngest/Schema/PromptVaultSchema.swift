@@ -7,18 +7,9 @@ import GRDB
 /// collection_prompts, comments, follows) with an index on every foreign key and on the event
 /// tables' `(prompt_id, time)`. Times are INTEGER Unix seconds. The change log (`search_changes`)
 /// is not part of the schema: ``ChangeLog`` installs it on any database.
-public enum PromptVaultSchema {
-    /// The migrator; apply it with `try PromptVaultSchema.migrator.migrate(writer)`.
-    public static var migrator: DatabaseMigrator {
-        var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1") { db in try db.execute(sql: v1) }
-        return migrator
-    }
-
-    /// Creates (or brings up to date) the schema in `writer`.
-    public static func migrate(_ writer: some DatabaseWriter) throws {
-        try migrator.migrate(writer)
-    }
+public enum PromptVaultSchema: StoreSchema {
+    /// Migration "v1"; `migrator` and `migrate(_:)` come from ``StoreSchema``.
+    public static let migrations = [(identifier: "v1", sql: v1)]
 
     /// The tables the schema defines, in creation order.
     public static let tables = [
