@@ -35,7 +35,7 @@ import VaultIndex
             #expect(testCase.checksSomething, "\(context): the case expects nothing")
             let options = try scenarioSearchOptions(matchingStrategy: testCase.matchingStrategy, limit: Self.window)
             let results: SearchResults
-            do { results = try searcher.search(testCase.query, options: options) } catch {
+            do { results = try searcher.search(testCase.query, scope: .publicOnly, options: options) } catch {
                 Issue.record("\(context): the search failed: \(error)")
                 continue
             }

@@ -23,7 +23,7 @@ struct QueryTests {
     }
 
     private func ids(_ searcher: Searcher, _ query: String, _ mode: MatchingMode = .any) throws -> Set<String> {
-        Set(try searcher.search(query, options: SearchOptions(limit: 100, matching: mode)).hits.map(\.id))
+        Set(try searcher.search(query, scope: .publicOnly, options: SearchOptions(limit: 100, matching: mode)).hits.map(\.id))
     }
 
     @Test("parser splits words, phrases and exclusions")
@@ -52,11 +52,16 @@ struct QueryTests {
         }
     }
 
-    @Test("empty and punctuation-only queries have no hits")
+    @Test("an empty query is a placeholder search (every document, by doc number); punctuation-only queries have no hits")
     func emptyQueries() throws {
         try withIndex { (searcher) throws in
-            #expect(try searcher.search("").hits.isEmpty)
-            #expect(try searcher.search("  !!! ... ").hits.isEmpty)
+            let snapshot = try searcher.index.snapshot()
+            let all = try searcher.search("", scope: .publicOnly, options: SearchOptions(limit: 100))
+            #expect(all.hits.count == Int(snapshot.statistics.documentCount))
+            #expect(all.hits.map(\.documentNumber) == all.hits.map(\.documentNumber).sorted())
+            #expect(all.estimatedTotalHits == Int(snapshot.statistics.documentCount) && all.totalHitsAreExact)
+            #expect(try searcher.search("   ", scope: .publicOnly, options: SearchOptions(limit: 100)).hits.map(\.id) == all.hits.map(\.id))
+            #expect(try searcher.search("  !!! ... ", scope: .publicOnly).hits.isEmpty)
         }
     }
 
@@ -65,10 +70,10 @@ struct QueryTests {
         try withIndex { (searcher) throws in
             let query = (0..<10_000).map { "w\($0)" }.joined(separator: " ")
             #expect(throws: IndexError.invalidQuery("the query has 10000 distinct terms; at most 1000 are allowed")) {
-                _ = try searcher.search(query)
+                _ = try searcher.search(query, scope: .publicOnly)
             }
-            #expect(throws: IndexError.invalidQuery("limit + offset must be at most 10000")) {
-                _ = try searcher.search("code", options: SearchOptions(limit: 10_001))
+            #expect(throws: IndexError.invalidSearch(parameter: "limit", message: "limit + offset must be at most 10000")) {
+                _ = try searcher.search("code", scope: .publicOnly, options: SearchOptions(limit: 10_001))
             }
         }
     }
@@ -76,9 +81,9 @@ struct QueryTests {
     @Test("paging returns consecutive slices of one order")
     func paging() throws {
         try withIndex { (searcher) throws in
-            let all = try searcher.search("code letter write", options: SearchOptions(limit: 4)).hits.map(\.id)
-            let first = try searcher.search("code letter write", options: SearchOptions(limit: 2)).hits.map(\.id)
-            let second = try searcher.search("code letter write", options: SearchOptions(limit: 2, offset: 2)).hits.map(\.id)
+            let all = try searcher.search("code letter write", scope: .publicOnly, options: SearchOptions(limit: 4)).hits.map(\.id)
+            let first = try searcher.search("code letter write", scope: .publicOnly, options: SearchOptions(limit: 2)).hits.map(\.id)
+            let second = try searcher.search("code letter write", scope: .publicOnly, options: SearchOptions(limit: 2, offset: 2)).hits.map(\.id)
             #expect(all.count == 4)
             #expect(first + second == all)
         }
@@ -99,14 +104,14 @@ struct StopWordTests {
             .upsert(Document(id: "3", fields: ["title": .string("Band of the year"), "text": .string("music")])),
         ])
         let searcher = try Searcher(index: index)
-        let withStop = try searcher.search("the band", options: SearchOptions(limit: 10))
+        let withStop = try searcher.search("the band", scope: .publicOnly, options: SearchOptions(limit: 10))
         #expect(withStop.terms == ["band"], "'the' is dropped")
-        #expect(try searcher.search("\"the who\"").hits.map(\.id) == ["1"], "a phrase keeps its stop words")
-        #expect(Set(try searcher.search("the who").hits.map(\.id)) == ["1", "2", "3"], "all stop words: searched as typed")
+        #expect(try searcher.search("\"the who\"", scope: .publicOnly).hits.map(\.id) == ["1"], "a phrase keeps its stop words")
+        #expect(Set(try searcher.search("the who", scope: .publicOnly).hits.map(\.id)) == ["1", "2", "3"], "all stop words: searched as typed")
         var settings = IndexSettings.beir
         settings.stopWords = []
         try index.updateSettings(settings)
-        #expect(try Searcher(index: index).search("the band").terms == ["the", "band"])
+        #expect(try Searcher(index: index).search("the band", scope: .publicOnly).terms == ["the", "band"])
     }
 }
 

@@ -79,7 +79,7 @@ struct SearchPropertyTests {
                 let mode: MatchingMode = Bool.random(using: &rng) ? .any : .all
                 let k = [1, 3, 10, 25, 1000].randomElement(using: &rng)!
                 let expected = oracle.search(query, matching: mode)
-                let actual = try searcher.search(query, options: SearchOptions(limit: k, matching: mode)).hits
+                let actual = try searcher.search(query, scope: .publicOnly, options: SearchOptions(limit: k, matching: mode)).hits
                 try Self.compare(actual: actual, expected: expected, k: k, context: "seed \(seed) round \(round) query '\(query)' \(mode) k=\(k)")
                 checkedQueries += 1
             }
@@ -115,7 +115,7 @@ struct SearchPropertyTests {
             let query = Self.randomQuery(&rng)
             let k = [1, 3, 10, 50].randomElement(using: &rng)!
             let expected = oracle.rankedSearch(query, matching: .any).sorted { ($0.words, $0.score) > ($1.words, $1.score) }
-            let hits = try searcher.search(query, options: SearchOptions(limit: k, explain: true)).hits
+            let hits = try searcher.search(query, scope: .publicOnly, options: SearchOptions(limit: k, explain: true)).hits
             let context = "seed \(seed) query '\(query)' k=\(k)"
             try #require(hits.count == min(k, expected.count), "hit count differs: \(context)")
             for (rank, hit) in hits.enumerated() {

@@ -29,8 +29,8 @@ struct WriterTests {
         try writer.apply([doc("1", "golden hour portrait"), doc("2", "python code review")])
         let summary = try writer.apply([doc("1", "cover letter writer")])
         #expect(summary.replaced == 1 && summary.added == 0)
-        #expect(try searcher.search("portrait").hits.isEmpty)
-        #expect(try searcher.search("cover letter").hits.map(\.id) == ["1"])
+        #expect(try searcher.search("portrait", scope: .publicOnly).hits.isEmpty)
+        #expect(try searcher.search("cover letter", scope: .publicOnly).hits.map(\.id) == ["1"])
         let snapshot = try searcher.index.snapshot()
         #expect(snapshot.statistics.documentCount == 2)
         #expect(try snapshot.check().isEmpty)
@@ -42,10 +42,10 @@ struct WriterTests {
         try writer.apply([doc("1", "midjourney portrait"), doc("2", "portrait lighting guide")])
         let summary = try writer.apply([.delete(id: "1"), .delete(id: "nope")])
         #expect(summary.deleted == 1 && summary.missing == 1)
-        #expect(try searcher.search("portrait").hits.map(\.id) == ["2"])
-        #expect(try searcher.search("midjourney").hits.isEmpty)
+        #expect(try searcher.search("portrait", scope: .publicOnly).hits.map(\.id) == ["2"])
+        #expect(try searcher.search("midjourney", scope: .publicOnly).hits.isEmpty)
         let snapshot = try index.snapshot()
-        #expect(try snapshot.document(id: "1") == nil)
+        #expect(try snapshot.document(id: "1", scope: .unrestricted) == nil)
         #expect(snapshot.statistics.documentCount == 1)
         #expect(try snapshot.termReport("midjourney") == nil, "a term with no postings leaves the dictionary")
         #expect(try snapshot.check().isEmpty)
@@ -59,7 +59,7 @@ struct WriterTests {
         }
         let snapshot = try index.snapshot()
         #expect(snapshot.statistics.documentCount == 0)
-        #expect(try snapshot.document(id: "1") == nil)
+        #expect(try snapshot.document(id: "1", scope: .unrestricted) == nil)
     }
 
     @Test("a snapshot does not see later batches")
@@ -68,8 +68,8 @@ struct WriterTests {
         try writer.apply([doc("1", "seo blog post")])
         let before = try index.snapshot()
         try writer.apply([doc("2", "seo keyword research"), .delete(id: "1")])
-        #expect(try searcher.search("seo", options: SearchOptions(), in: before).hits.map(\.id) == ["1"])
-        #expect(try searcher.search("seo").hits.map(\.id) == ["2"])
+        #expect(try searcher.search("seo", scope: .publicOnly, options: SearchOptions(), in: before).hits.map(\.id) == ["1"])
+        #expect(try searcher.search("seo", scope: .publicOnly).hits.map(\.id) == ["2"])
     }
 
     @Test("operations on one id in a batch collapse to the last")
@@ -77,8 +77,8 @@ struct WriterTests {
         let (_, writer, searcher, dir) = try makeIndex(); defer { dir.cleanUp() }
         let summary = try writer.apply([doc("1", "first version"), doc("1", "second version"), .delete(id: "1"), doc("1", "third version")])
         #expect(summary.superseded == 3 && summary.added == 1)
-        #expect(try searcher.search("first second").hits.isEmpty)
-        #expect(try searcher.search("third").hits.map(\.id) == ["1"])
+        #expect(try searcher.search("first second", scope: .publicOnly).hits.isEmpty)
+        #expect(try searcher.search("third", scope: .publicOnly).hits.map(\.id) == ["1"])
     }
 
     @Test("replacing documents over and over reuses space and keeps the index consistent")
@@ -109,7 +109,7 @@ struct WriterTests {
         try writer.apply((0..<500).map { doc("\($0)", "common word", "filler \($0)") })
         try writer.apply((0..<500).filter { $0 % 3 == 0 }.map { .delete(id: "\($0)") })
         try writer.apply((500..<700).map { doc("\($0)", "common", "more") })
-        let hits = try searcher.search("common", options: SearchOptions(limit: 1000)).hits
+        let hits = try searcher.search("common", scope: .publicOnly, options: SearchOptions(limit: 1000)).hits
         #expect(hits.count == 500 - 167 + 200)
         #expect(Set(hits.map(\.id)).isDisjoint(with: (0..<500).filter { $0 % 3 == 0 }.map { "\($0)" }))
         let report = try #require(try index.snapshot().termReport("common", limit: 0))
@@ -129,8 +129,8 @@ struct OversizedTermTests {
         let long = String(repeating: "x", count: 600)
         try IndexWriter(index: index).apply([.upsert(Document(id: "1", fields: ["title": .string("blob \(long) prompt")]))])
         let searcher = try Searcher(index: index)
-        #expect(try searcher.search("prompt").hits.map(\.id) == ["1"])
-        #expect(try searcher.search(long).hits.isEmpty)
+        #expect(try searcher.search("prompt", scope: .publicOnly).hits.map(\.id) == ["1"])
+        #expect(try searcher.search(long, scope: .publicOnly).hits.isEmpty)
         #expect(try index.snapshot().check().isEmpty)
     }
 }
@@ -152,8 +152,8 @@ struct RemoveAllTests {
         #expect(snapshot.settings == settings)
         #expect(try snapshot.report().termCount == 0)
         #expect(try snapshot.check().isEmpty)
-        #expect(try Searcher(index: index).search("prompt").hits.isEmpty)
+        #expect(try Searcher(index: index).search("prompt", scope: .publicOnly).hits.isEmpty)
         try writer.apply([.upsert(Document(id: "a", fields: ["title": .string("fresh prompt")]))])
-        #expect(try Searcher(index: index).search("prompt").hits.map(\.id) == ["a"])
+        #expect(try Searcher(index: index).search("prompt", scope: .publicOnly).hits.map(\.id) == ["a"])
     }
 }

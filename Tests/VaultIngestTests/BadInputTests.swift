@@ -33,7 +33,7 @@ import VaultIndex
             #expect(try document("1")?.fields["title"] == .string("still flowing"), "the good change in the batch was lost")
         }
 
-        func document(_ id: String) throws -> Document? { try Index.open(at: scratch.index, readOnly: true).snapshot().document(id: id) }
+        func document(_ id: String) throws -> Document? { try Index.open(at: scratch.index, readOnly: true).snapshot().document(id: id, scope: .unrestricted) }
 
         func logged(_ fragments: String...) -> Bool { log.all.contains { line in fragments.allSatisfy { line.contains($0) } } }
     }

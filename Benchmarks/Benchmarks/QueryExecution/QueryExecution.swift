@@ -15,7 +15,7 @@ import VaultIndex
 ///
 /// | benchmark | queries | call |
 /// | --- | --- | --- |
-/// | `Searcher: any word` | 200 generated queries (seed 42) | `searcher.search(q, options: SearchOptions(limit: 10))` |
+/// | `Searcher: any word` | 200 generated queries (seed 42) | `searcher.search(q, scope: .publicOnly, options: SearchOptions(limit: 10))` |
 /// | `Searcher: all words` | the same | `SearchOptions(limit: 10, matching: .all)` |
 /// | `Searcher: title phrases` | 200 quoted title bigrams | `SearchOptions(limit: 10)`; a quoted phrase is required |
 /// | `FTS5 baseline: any word` | the 200 generated queries | `fts.search(q, limit: 10)`: words OR-ed, `ORDER BY bm25()` |
@@ -54,14 +54,14 @@ let benchmarks: @Sendable () -> Void = {
             let (searcher, queries) = setup
             try benchmark.recordRate(.queriesPerSecond, items: queries.count) {
                 for query in queries {
-                    blackHole(try searcher.search(query, options: search.options))
+                    blackHole(try searcher.search(query, scope: .publicOnly, options: search.options))
                 }
             }
         } setup: {
             let searcher = try Searcher(index: vaultIndex.setUp().index)
             let queries = search.queries()
             var matched = 0
-            for query in queries where try !searcher.search(query, options: search.options).hits.isEmpty {
+            for query in queries where try !searcher.search(query, scope: .publicOnly, options: search.options).hits.isEmpty {
                 matched += 1
             }
             reportSetup("Searcher: \(search.name): \(matched) of \(queries.count) queries have hits")

@@ -51,16 +51,34 @@ public final class IndexSnapshot {
         PostingsCursor(skip: skip, transaction: transaction, databases: index.databases)
     }
 
-    /// The document with external id `id`, if the index has it.
-    public func document(id: String) throws(IndexError) -> Document? {
+    /// The document with external id `id`, if the index has it and `scope` may see it.
+    public func document(id: String, scope: SearchScope) throws(IndexError) -> Document? {
+        guard let number = try documentNumber(id: id), try isVisible(number, in: scope) else { return nil }
+        return try storedDocument(number: number)
+    }
+
+    /// The doc number of external id `id`, if the index has it.
+    func documentNumber(id: String) throws(IndexError) -> UInt32? {
         try IndexError.wrap {
-            guard let number = try transaction.get(index.databases.ids, key: Array(id.utf8)) else { return nil }
-            return try document(number: KeyCodec.decodeUInt32(number))
+            guard let number = try transaction.get(index.databases.ids, key: Array(id.utf8)), number.count == 4 else { return nil }
+            return KeyCodec.decodeUInt32(number)
         }
     }
 
-    /// The document stored under an internal doc number.
-    public func document(number: UInt32) throws(IndexError) -> Document? {
+    /// The stored document with external id `id`, whatever its visibility (the writer's own reads).
+    func storedDocument(id: String) throws(IndexError) -> Document? {
+        guard let number = try documentNumber(id: id) else { return nil }
+        return try storedDocument(number: number)
+    }
+
+    /// The document stored under an internal doc number, if `scope` may see it.
+    public func document(number: UInt32, scope: SearchScope) throws(IndexError) -> Document? {
+        guard try isVisible(number, in: scope) else { return nil }
+        return try storedDocument(number: number)
+    }
+
+    /// The document stored under an internal doc number, whatever its visibility.
+    func storedDocument(number: UInt32) throws(IndexError) -> Document? {
         try IndexError.wrap {
             guard let raw = try transaction.get(index.databases.docs, key: KeyCodec.encode(number)) else { return nil }
             return try StoredDocumentCodec.decode(raw)

@@ -3,5 +3,6 @@
 public enum FormatVersion {
     /// The version this build writes and reads.
     /// Version 2 added the `prefixes` database (search-as-you-type).
-    public static let current: UInt32 = 2
+    /// Version 3 added the columns (`fieldids`, `facetvalues`, `facetsets`, `numbers`).
+    public static let current: UInt32 = 3
 }

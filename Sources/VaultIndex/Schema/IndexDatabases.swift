@@ -12,6 +12,7 @@ import VaultStorage
 /// postings   term id (UInt32 BE) + block id (UInt32 BE) -> PostingsBlock bytes (docs, field tf and lengths)
 /// positions  term id (UInt32 BE) + block id (UInt32 BE) -> positions of the block's docs, per field
 /// prefixes   first 1–3 scalars of a term (UTF-8)    -> PrefixTermList bytes (its most frequent terms)
+/// fieldids, facetvalues, facetsets, numbers: the columns (filters, facets, sort), laid out in ``ColumnKeys``
 /// ```
 struct IndexDatabases: Sendable {
     let meta: Database
@@ -23,6 +24,14 @@ struct IndexDatabases: Sendable {
     let postings: Database
     let positions: Database
     let prefixes: Database
+    /// Column field name -> field id.
+    let fieldIDs: Database
+    /// The facet value dictionary: (field, kind, normalized value) -> set id, count, spelling.
+    let facetValues: Database
+    /// Facet postings: (set id, container) -> a Roaring-style container of doc numbers.
+    let facetSets: Database
+    /// Numeric columns: (field, block of 256 docs) -> values with presence and min/max.
+    let numbers: Database
 
     init(environment: Environment, create: Bool) throws {
         meta = try environment.database("meta", create: create)
@@ -34,7 +43,14 @@ struct IndexDatabases: Sendable {
         postings = try environment.database("postings", create: create)
         positions = try environment.database("positions", create: create)
         prefixes = try environment.database("prefixes", create: create)
+        fieldIDs = try environment.database("fieldids", create: create)
+        facetValues = try environment.database("facetvalues", create: create)
+        facetSets = try environment.database("facetsets", create: create)
+        numbers = try environment.database("numbers", create: create)
     }
+
+    /// The column databases (cleared and rebuilt together when the attributes change).
+    var columnDatabases: [Database] { [fieldIDs, facetValues, facetSets, numbers] }
 
     /// The format version in `meta`, read without opening the other databases (an index of an older
     /// format may lack some of them); nil when there is no `meta` or no version in it.

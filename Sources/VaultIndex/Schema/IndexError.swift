@@ -12,6 +12,11 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case invalidDocument(String)
     /// A query cannot be run (for example, it is too long).
     case invalidQuery(String)
+    /// A filter that parses but cannot run here (a field that is not filterable, `>` on a string);
+    /// the fault knows its position in the filter's text.
+    case invalidFilter(FilterFault)
+    /// A search parameter is out of range or names an attribute not declared for that use.
+    case invalidSearch(parameter: String, message: String)
     /// Settings are inconsistent or would need a rebuild.
     case invalidSettings(String)
     /// The storage layer failed.
@@ -25,6 +30,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         case .corrupt(let what): return "the index is damaged: \(what)"
         case .invalidDocument(let why): return "invalid document: \(why)"
         case .invalidQuery(let why): return "invalid query: \(why)"
+        case .invalidFilter(let fault): return "invalid filter: \(fault.message) (at \(fault.range.lowerBound))"
+        case .invalidSearch(let parameter, let message): return "invalid \(parameter): \(message)"
         case .invalidSettings(let why): return "invalid settings: \(why)"
         case .storage(let error): return error.description
         }

@@ -43,6 +43,12 @@ public struct IndexSettings: Codable, Sendable, Equatable {
     /// Synonyms (query time): each key — a word or several — also matches each of its values.
     /// Multi-way synonyms list each word under the others; one-way ones only under the key.
     public var synonyms: [String: [String]]
+    /// The non-text attributes: what may be filtered, faceted, sorted and made distinct, and their
+    /// types. Changing them rebuilds the columns from the stored documents, without re-analyzing text.
+    public var attributes: [AttributeSettings]
+    /// Which documents are public and who owns the others; nil when every document is public (a
+    /// BEIR corpus). The fields it names get columns whether or not they are listed in ``attributes``.
+    public var visibility: VisibilitySettings?
 
     /// The longest query (in words) ranked by every rule when the settings say nothing.
     public static let defaultRankingRulesMaxWords = 1
@@ -57,8 +63,10 @@ public struct IndexSettings: Codable, Sendable, Equatable {
         searchableFields: [FieldSettings], k1: Double = 1.2, analysis: AnalyzerConfiguration, stopWords: [String] = [],
         typoTolerance: TypoTolerance = TypoTolerance(), prefixSearch: Bool = true,
         rankingRules: [RankingRule] = IndexSettings.defaultRankingRules, rankingRulesMaxWords: Int = IndexSettings.defaultRankingRulesMaxWords,
-        synonyms: [String: [String]] = [:]
+        synonyms: [String: [String]] = [:], attributes: [AttributeSettings] = [], visibility: VisibilitySettings? = nil
     ) {
+        self.attributes = attributes
+        self.visibility = visibility
         self.rankingRulesMaxWords = rankingRulesMaxWords
         self.searchableFields = searchableFields
         self.k1 = k1
@@ -71,7 +79,7 @@ public struct IndexSettings: Codable, Sendable, Equatable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case searchableFields, k1, analysis, stopWords, typoTolerance, prefixSearch, rankingRules, rankingRulesMaxWords, synonyms
+        case searchableFields, k1, analysis, stopWords, typoTolerance, prefixSearch, rankingRules, rankingRulesMaxWords, synonyms, attributes, visibility
     }
 
     /// Decodes settings. Only `searchableFields` is required; the rest take their defaults (k1 1.2,
@@ -87,6 +95,13 @@ public struct IndexSettings: Codable, Sendable, Equatable {
         rankingRules = try container.decodeIfPresent([RankingRule].self, forKey: .rankingRules) ?? Self.defaultRankingRules
         rankingRulesMaxWords = try container.decodeIfPresent(Int.self, forKey: .rankingRulesMaxWords) ?? Self.defaultRankingRulesMaxWords
         synonyms = try container.decodeIfPresent([String: [String]].self, forKey: .synonyms) ?? [:]
+        attributes = try container.decodeIfPresent([AttributeSettings].self, forKey: .attributes) ?? []
+        visibility = try container.decodeIfPresent(VisibilitySettings.self, forKey: .visibility)
+    }
+
+    /// The attribute covering the concrete field `field`, if any.
+    public func attribute(for field: String) -> AttributeSettings? {
+        attributes.first { $0.covers(field) }
     }
 
     /// The ranking rules for a query of `words` words, with `bm25` appended when absent.
@@ -126,6 +141,33 @@ public struct IndexSettings: Codable, Sendable, Equatable {
                 throw .invalidSettings("synonyms: '\(key)' has an empty key or value")
             }
         }
+        var attributeNames = Set<String>()
+        for attribute in attributes {
+            if attribute.name.isEmpty { throw .invalidSettings("an attribute has an empty name") }
+            if !attributeNames.insert(attribute.name).inserted { throw .invalidSettings("attribute '\(attribute.name)' is listed twice") }
+            if attribute.sortable && (attribute.type == .string || attribute.type == .strings) {
+                throw .invalidSettings("attribute '\(attribute.name)': only number and bool attributes can be sortable")
+            }
+            if attribute.distinct && attribute.type == .strings {
+                throw .invalidSettings("attribute '\(attribute.name)': a list attribute cannot be distinct")
+            }
+        }
+        if let visibility {
+            for field in visibility.fields where attribute(for: field).map({ $0.type != .string }) ?? false {
+                throw .invalidSettings("visibility field '\(field)' must be a string attribute")
+            }
+        }
+    }
+
+    /// Whether two documents have the same searchable text (so replacing one by the other changes no
+    /// postings).
+    func hasSameSearchableText(_ a: Document, _ b: Document) -> Bool {
+        searchableFields.allSatisfy { a.fields[$0.name] == b.fields[$0.name] }
+    }
+
+    /// Whether `other` differs from these settings in what the columns hold (attributes or visibility).
+    func hasSameColumns(as other: IndexSettings) -> Bool {
+        attributes == other.attributes && visibility == other.visibility
     }
 
     /// Whether `other` differs only in query-time ranking settings (same fields, same analysis).

@@ -11,6 +11,9 @@ struct DidYouMean {
 
     let context: QueryContext
     let snapshot: IndexSnapshot
+    /// The documents the request may see (nil: all). A word is suggested only when one of these has
+    /// it, so a word that occurs only in someone's private prompts is never revealed.
+    let visible: DocSet?
 
     /// The corrected query, or nil when no word needs (or has) a correction.
     func suggestion(for clauses: [QueryClause]) throws(IndexError) -> String? {
@@ -45,7 +48,10 @@ struct DidYouMean {
         let own = variants.first { $0.distance == 0 }?.documentFrequency ?? 0
         // An unknown word takes any known neighbour; a known but rare word only a much more frequent one.
         let needed = own == 0 ? 1 : own * Self.frequencyGain
-        let better = variants.filter { $0.distance > 0 && $0.documentFrequency >= needed }
+        var better: [TermVariant] = []
+        for variant in variants where variant.distance > 0 && variant.documentFrequency >= needed {
+            if try firstVisibleDocument(with: variant.term) != nil { better.append(variant) }
+        }
         // Fewest edits; then the most letters kept in order ("trvl" → "travel", not "tell"); then frequency.
         let typed = Array(token.term.unicodeScalars)
         func rank(_ v: TermVariant) -> (Int, Int, Int) {
@@ -66,12 +72,23 @@ struct DidYouMean {
         return previous[b.count]
     }
 
-    /// How `term` is written in the first document that has it (lowercased), so a stem such as
-    /// `debugg` is suggested as `debugger`.
-    private func surfaceForm(of term: String) throws(IndexError) -> String? {
+    /// The first document holding `term` that the request may see.
+    private func firstVisibleDocument(with term: String) throws(IndexError) -> UInt32? {
         guard let skip = try snapshot.skipTable(term) else { return nil }
         let cursor = snapshot.cursor(for: skip)
-        guard cursor.doc != PostingsCursor.exhausted, let document = try snapshot.document(number: cursor.doc) else { return nil }
+        if let visible {
+            while cursor.doc != PostingsCursor.exhausted, !visible.contains(cursor.doc) {
+                cursor.advance(to: visible.next(atLeast: cursor.doc))
+            }
+        }
+        if let problem = cursor.corruption { throw .corrupt(problem) }
+        return cursor.doc == PostingsCursor.exhausted ? nil : cursor.doc
+    }
+
+    /// How `term` is written in the first visible document that has it (lowercased), so a stem such as
+    /// `debugg` is suggested as `debugger`.
+    private func surfaceForm(of term: String) throws(IndexError) -> String? {
+        guard let doc = try firstVisibleDocument(with: term), let document = try snapshot.storedDocument(number: doc) else { return nil }
         for field in snapshot.settings.searchableFields {
             let texts: [String]
             switch document.fields[field.name] {

@@ -8,17 +8,30 @@
 /// word has a single exact source, the required terms drive a leapfrog intersection instead. Both
 /// return exactly what scoring every document would: pruning only skips documents whose upper bound
 /// is at most the k-th score, which cannot enter the heap.
+///
+/// A filter and the scope arrive as ``allowed``: a candidate outside it is skipped before it is
+/// scored, and the cursors seek straight to the next allowed doc number (skipping whole blocks
+/// through the skip tables), so a selective filter makes a query cheaper, never dearer.
+/// With ``collecting`` set the executor prunes nothing and records every matching, allowed document
+/// in ``matched``: the exact match set behind totals and facet counts, from the same pass as the top k.
 struct QueryExecutor {
     private var plan: QueryPlan
     private var heap: TopKHeap
     private var candidate: CandidateScorer
     private let cursors: [PostingsCursor?]
     private let fieldCount: Int
+    private let allowed: DocSet?
+    private let collecting: Bool
+    /// With ``collecting``: every document that matched (and is allowed), filled by ``run()``.
+    private(set) var matched: DocSet?
     /// Work counters, filled by ``run()``.
     private(set) var work = SearchWork()
 
-    init(plan: QueryPlan, scorer: BM25F, k: Int, fieldCount: Int) {
+    init(plan: QueryPlan, scorer: BM25F, k: Int, fieldCount: Int, allowed: DocSet? = nil, collecting: Bool = false, capacity: UInt32 = 0) {
         self.plan = plan
+        self.allowed = allowed
+        self.collecting = collecting
+        if collecting { matched = DocSet(capacity: capacity) }
         self.heap = TopKHeap(capacity: k)
         self.candidate = CandidateScorer(plan: plan, scorer: scorer, fieldCount: fieldCount)
         self.cursors = plan.terms.map(\.cursor)
@@ -36,7 +49,7 @@ struct QueryExecutor {
 
     /// The best documents, best first.
     mutating func run() throws(IndexError) -> [TopKHeap.Entry] {
-        if plan.cannotMatch || heap.capacity == 0 { return [] }
+        if plan.cannotMatch || (heap.capacity == 0 && !collecting) { return [] }
         if let required = plan.requiredTerms, !required.isEmpty { conjunction(required: required) } else { maxScore() }
         for cursor in cursors {
             if let problem = cursor?.corruption { throw .corrupt(problem) }
@@ -71,6 +84,10 @@ struct QueryExecutor {
         var stepped: [Int] = []
         stepped.reserveCapacity(n)
         while true {
+            if let allowed {
+                frontier = allowed.next(atLeast: frontier)
+                if frontier == PostingsCursor.exhausted { return }
+            }
             // The window: from the frontier to the first end of a block, found in the skip tables
             // alone; no block is read unless its cursor turns out essential or gets probed.
             var windowEnd = PostingsCursor.exhausted
@@ -84,7 +101,7 @@ struct QueryExecutor {
             order.sort { bounds[$0] < bounds[$1] }
             for (rank, i) in order.enumerated() { prefix[rank + 1] = prefix[rank] + bounds[i] }
             var essential = 0
-            var threshold = heap.threshold
+            var threshold = pruningThreshold
             while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
             if essential < n {
                 for rank in essential..<n { cursors[order[rank]].advance(to: frontier) }
@@ -92,6 +109,11 @@ struct QueryExecutor {
                     var doc = PostingsCursor.exhausted
                     for rank in essential..<n where cursors[order[rank]].doc < doc { doc = cursors[order[rank]].doc }
                     if doc > windowEnd || doc == PostingsCursor.exhausted { break }
+                    if let allowed, !allowed.contains(doc) {
+                        let next = allowed.next(atLeast: doc)
+                        for rank in essential..<n { cursors[order[rank]].advance(to: next) }
+                        continue
+                    }
                     candidate.begin()
                     var score = 0.0
                     stepped.removeAll(keepingCapacity: true)
@@ -112,8 +134,8 @@ struct QueryExecutor {
                         score += gain
                         if !cannotBeat(score, threshold) && !isExcluded(doc) {
                             offer(score: score, doc: doc)
-                            if heap.threshold > threshold {
-                                threshold = heap.threshold
+                            if pruningThreshold > threshold {
+                                threshold = pruningThreshold
                                 while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
                             }
                         }
@@ -138,6 +160,10 @@ struct QueryExecutor {
         let optionalBound = optional.reduce(0.0) { $0 + plan.terms[$1].bound } + phraseBound
         var target = required.map(\.doc).max() ?? PostingsCursor.exhausted
         while target != PostingsCursor.exhausted {
+            if let allowed {
+                target = allowed.next(atLeast: target)
+                if target == PostingsCursor.exhausted { break }
+            }
             var aligned = true
             for cursor in required {
                 cursor.advance(to: target)
@@ -152,7 +178,7 @@ struct QueryExecutor {
             candidate.begin()
             var score = 0.0
             for (index, cursor) in zip(requiredIndices, required) { score += add(index, cursor) }
-            let threshold = heap.threshold
+            let threshold = pruningThreshold
             if !cannotBeat(score + optionalBound, threshold) && !isExcluded(doc) {
                 for index in optional {
                     let cursor = plan.terms[index].cursor!
@@ -169,10 +195,15 @@ struct QueryExecutor {
         }
     }
 
+    /// The score a document must reach to be worth scoring further: the heap's k-th, or -∞ when
+    /// collecting (every match must be seen).
+    private var pruningThreshold: Double { collecting ? -.infinity : heap.threshold }
+
     @inline(__always)
     private mutating func offer(score: Double, doc: UInt32) {
         work.candidates += 1
         heap.offer(score: score, doc: doc)
+        if collecting { matched!.insert(doc) }
     }
 
     private func isExcluded(_ doc: UInt32) -> Bool {

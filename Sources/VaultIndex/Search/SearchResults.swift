@@ -34,6 +34,20 @@ public struct SearchResults: Sendable, Equatable {
     public var didYouMean: String?
     /// The query words dropped by the `last` or `frequency` matching strategy to find results.
     public var droppedWords: [String] = []
+    /// How many documents match: exact whenever the search had to find every match anyway (facets,
+    /// sort, distinct, placeholder or page mode, see ``totalHitsAreExact``); otherwise a lower bound
+    /// from the query's most frequent word, capped by the filter.
+    public var estimatedTotalHits = 0
+    /// Whether ``estimatedTotalHits`` is the exact count.
+    public var totalHitsAreExact = false
+    /// Page mode: the exact number of matching documents (no cap).
+    public var totalHits: Int?
+    /// Page mode: the number of pages of `hitsPerPage`.
+    public var totalPages: Int?
+    /// Value counts per requested facet, in the requested order, over every matching document.
+    public var facetDistribution: [String: [FacetValueCount]] = [:]
+    /// Minimum and maximum per requested numeric facet, over every matching document.
+    public var facetStats: [String: FacetStats] = [:]
 
     /// Results.
     public init(hits: [SearchHit], terms: [String], work: SearchWork, didYouMean: String? = nil, droppedWords: [String] = []) {
@@ -55,4 +69,32 @@ public struct SearchWork: Sendable, Equatable {
     public var candidates = 0
     /// No work yet.
     public init() {}
+}
+
+/// One facet value and how many matching documents have it.
+public struct FacetValueCount: Sendable, Equatable {
+    /// The value as first indexed (values that differ only in case are one value).
+    public var value: String
+    /// Matching documents with the value.
+    public var count: Int
+
+    /// A count.
+    public init(value: String, count: Int) {
+        self.value = value
+        self.count = count
+    }
+}
+
+/// The range of a numeric facet over the matching documents.
+public struct FacetStats: Sendable, Equatable {
+    /// The smallest value.
+    public var min: Double
+    /// The largest value.
+    public var max: Double
+
+    /// Stats.
+    public init(min: Double, max: Double) {
+        self.min = min
+        self.max = max
+    }
 }

@@ -1,17 +1,23 @@
-/// One execution of a query plan: the scan, then (when a positional ranking rule needs it) the rerank
-/// of the best documents, then the hits with their scores and explanations.
+/// One execution of a query plan over the documents a request may see: the scan (pruned top k, or
+/// the exact match set when totals, facets, sort or distinct need every match), then the ranking of
+/// the window (relevance with the positional rerank; sort keys with relevance breaking ties; one hit
+/// per distinct value), then the hits with scores and explanations.
 struct SearchRun {
     let plan: QueryPlan
     private let entries: [TopKHeap.Entry]
+    /// Every matching document the request may see, when the options need it.
+    let matchSet: DocSet?
     private let work: SearchWork
     private let options: SearchOptions
     private let snapshot: IndexSnapshot
+    private let scorer: BM25F
+    private let allowed: DocSet?
     private let reranker: Reranker
     private let rerank: Bool
 
     init(
         query: String, clauses: [QueryClause], options: SearchOptions, droppedWords: Set<Int> = [], context: QueryContext,
-        snapshot: IndexSnapshot
+        snapshot: IndexSnapshot, allowed: DocSet?
     ) throws(IndexError) {
         let scorer = BM25F(settings: snapshot.settings, statistics: snapshot.statistics)
         let plan = try QueryPlan(
@@ -19,19 +25,38 @@ struct SearchRun {
             snapshot: snapshot, scorer: scorer)
         let rules = plan.rules
         rerank = Reranker.needsRerank(rules)
-        let k = options.offset + options.limit
-        var executor = QueryExecutor(
-            plan: plan, scorer: scorer, k: rerank && k > 0 ? max(k, Reranker.window) : k,
-            fieldCount: snapshot.settings.searchableFields.count)
-        entries = try executor.run()
-        work = executor.work
-        self.plan = plan
+        let window = options.window
+        let k = window.offset + window.limit
+        let ranksByRelevance = options.sort.isEmpty && options.distinct == nil
+        var matchSet: DocSet?
+        if options.needsMatchSet, var exact = try MatchSet.bySetAlgebra(plan, snapshot: snapshot) {
+            if let allowed { exact.formIntersection(allowed) }
+            matchSet = exact
+        }
+        let collect = options.needsMatchSet && matchSet == nil
+        if ranksByRelevance || collect {
+            var executor = QueryExecutor(
+                plan: plan, scorer: scorer, k: ranksByRelevance ? (rerank && k > 0 ? max(k, Reranker.window) : k) : 0,
+                fieldCount: snapshot.settings.searchableFields.count, allowed: allowed, collecting: collect,
+                capacity: snapshot.docCapacity)
+            entries = try executor.run()
+            work = executor.work
+            if collect { matchSet = executor.matched }
+        } else {
+            entries = []
+            work = SearchWork()
+        }
+        self.plan = collect ? plan.restarted(in: snapshot) : plan
+        self.matchSet = matchSet
         self.options = options
         self.snapshot = snapshot
-        reranker = Reranker(plan: plan, snapshot: snapshot, scorer: scorer, rules: rules)
+        self.scorer = scorer
+        self.allowed = allowed
+        reranker = Reranker(plan: self.plan, snapshot: snapshot, scorer: scorer, rules: rules)
     }
 
-    var isEmpty: Bool { entries.isEmpty }
+    /// Whether nothing matched (for the `last` and `frequency` strategies).
+    var isEmpty: Bool { matchSet.map(\.isEmpty) ?? entries.isEmpty }
 
     /// Plain words in the order the `last` (from the end) or `frequency` (most frequent first)
     /// strategy drops them; the last remaining word is never dropped.
@@ -45,10 +70,28 @@ struct SearchRun {
         return words.dropLast().map { ($0.ordinal, $0.word) }
     }
 
+    /// The best `k` documents by relevance among `docs` (a fresh execution of the plan).
+    private func relevance(among docs: DocSet, k: Int) throws(IndexError) -> [TopKHeap.Entry] {
+        guard k > 0, !docs.isEmpty else { return [] }
+        var executor = QueryExecutor(
+            plan: plan.restarted(in: snapshot), scorer: scorer, k: k, fieldCount: snapshot.settings.searchableFields.count,
+            allowed: docs)
+        return try executor.run()
+    }
+
     func results() throws(IndexError) -> SearchResults {
+        let window = options.window
+        let ranking = HitRanking(snapshot: snapshot, options: options, relevance: relevance(among:k:))
         var ranked: [(doc: UInt32, score: Double, explanation: HitExplanation?)]
-        let best: Double
-        if rerank {
+        var best = plan.maximumScore
+        var counted = matchSet
+        if let distinct = options.distinct, let matchSet {
+            let kept = try ranking.distinct(distinct, over: matchSet)
+            counted = DocSet(capacity: matchSet.capacity, docs: kept.map(\.doc))
+            ranked = kept.map { ($0.doc, $0.score, nil) }
+        } else if !options.sort.isEmpty, let matchSet {
+            ranked = try ranking.sorted(matchSet, k: window.offset + window.limit).map { ($0.doc, $0.score, nil) }
+        } else if rerank {
             let explanations = try reranker.explain(entries.map(\.doc))
             let keyed = entries.enumerated().map { order, entry in
                 (doc: entry.doc, key: reranker.key(explanations[entry.doc]!), order: order)
@@ -58,10 +101,9 @@ struct SearchRun {
             best = reranker.encode(reranker.bestKey)
         } else {
             ranked = entries.map { ($0.doc, $0.score, nil) }
-            best = plan.maximumScore
         }
-        ranked = Array(ranked.dropFirst(options.offset).prefix(options.limit))
-        if options.explain && !rerank {
+        ranked = Array(ranked.dropFirst(window.offset).prefix(window.limit))
+        if options.explain && (!rerank || !options.sort.isEmpty || options.distinct != nil) {
             let explanations = try reranker.explain(ranked.map(\.doc))
             ranked = ranked.map { ($0.doc, $0.score, explanations[$0.doc]) }
         }
@@ -73,6 +115,21 @@ struct SearchRun {
                     id: try snapshot.externalID(number: hit.doc), documentNumber: hit.doc, score: hit.score,
                     rankingScore: best > 0 ? min(1, hit.score / best) : 0, explanation: options.explain ? hit.explanation : nil))
         }
-        return SearchResults(hits: hits, terms: plan.terms.map(\.term), work: work)
+        var results = SearchResults(hits: hits, terms: plan.slots.filter { $0.wordOrdinal != nil }.map(\.text), work: work)
+        try ranking.fillTotalsAndFacets(&results, counted: counted, estimate: { estimatedTotal(hits: hits.count) })
+        return results
     }
+
+    /// A cheap lower-bound estimate of the match count: the most frequent word's document frequency,
+    /// capped by the allowed set, and at least the hits found.
+    private func estimatedTotal(hits: Int) -> Int {
+        let frequent = plan.terms.compactMap { $0.cursor.map { Int($0.skip.documentFrequency) } }.max() ?? 0
+        let cap = allowed?.count ?? Int(snapshot.statistics.documentCount)
+        return max(hits, min(frequent, cap), entries.count)
+    }
+}
+
+extension SearchOptions {
+    /// Whether the search must find every matching document (exact totals, facets, sort, distinct).
+    var needsMatchSet: Bool { isPageMode || !facets.isEmpty || !sort.isEmpty || distinct != nil }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import VaultAnalysis
 
 /// Runs searches against an index. Holds a query analyzer, so keep one per thread (or task) and
@@ -19,22 +20,27 @@ public final class Searcher {
     }
 
     /// Searches the index as it is now.
-    public func search(_ query: String, options: SearchOptions = SearchOptions()) throws(IndexError) -> SearchResults {
+    public func search(_ query: String, scope: SearchScope, options: SearchOptions = SearchOptions()) throws(IndexError) -> SearchResults {
         let snapshot = try index.snapshot()
         defer { snapshot.close() }
-        return try search(query, options: options, in: snapshot)
+        return try search(query, scope: scope, options: options, in: snapshot)
     }
 
-    /// Searches one snapshot. Query syntax: words (how many must match: ``SearchOptions/matching``),
-    /// `"quoted phrases"` (required, words adjacent and in order, no typos), `-word` and `-"phrase"`
-    /// (exclude documents that match). Words may match with typos, the last word as a prefix while it
-    /// is being typed, and through synonyms, joins and splits (see ``IndexSettings``); the ranking rules
-    /// order the hits.
-    public func search(_ query: String, options: SearchOptions, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
-        try options.validate()
+    /// Searches one snapshot, seeing only the documents of `scope` that pass the options' filter.
+    ///
+    /// Query syntax: words (how many must match: ``SearchOptions/matching``), `"quoted phrases"`
+    /// (required, words adjacent and in order, no typos), `-word` and `-"phrase"` (exclude documents
+    /// that match). Words may match with typos, the last word as a prefix while it is being typed,
+    /// and through synonyms, joins and splits (see ``IndexSettings``); the ranking rules order the
+    /// hits, or the sort keys with relevance breaking ties. An empty query is a placeholder search:
+    /// every visible document passing the filter, in sort order (by doc number without a sort).
+    public func search(_ query: String, scope: SearchScope, options: SearchOptions, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
+        try options.validate(settings: snapshot.settings)
         if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
+        let allowed = try snapshot.allowedDocuments(scope: scope, filter: options.filter)
+        if query.allSatisfy(\.isWhitespace) { return try placeholder(options: options, allowed: allowed, snapshot: snapshot) }
         let clauses = QueryParser.parse(query)
-        var run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot)
+        var run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot, allowed: allowed)
         var dropped: [String] = []
         if options.matching == .last || options.matching == .frequency {
             // Drop words (from the end, or the most frequent first) until something matches.
@@ -43,14 +49,78 @@ public final class Searcher {
                 droppedOrdinals.insert(ordinal)
                 dropped.append(word)
                 run = try SearchRun(
-                    query: query, clauses: clauses, options: options, droppedWords: droppedOrdinals, context: context, snapshot: snapshot)
+                    query: query, clauses: clauses, options: options, droppedWords: droppedOrdinals, context: context, snapshot: snapshot,
+                    allowed: allowed)
             }
         }
         var results = try run.results()
         results.droppedWords = dropped
-        if results.hits.count < DidYouMean.fewHits && options.offset == 0 {
-            results.didYouMean = try DidYouMean(context: context, snapshot: snapshot).suggestion(for: clauses)
+        if results.hits.count < DidYouMean.fewHits && options.window.offset == 0 {
+            let visible = try snapshot.scopeSet(scope)
+            results.didYouMean = try DidYouMean(context: context, snapshot: snapshot, visible: visible).suggestion(for: clauses)
         }
         return results
+    }
+
+    /// Every allowed document, ranked by the sort keys (ties, and no sort: ascending doc number).
+    private func placeholder(options: SearchOptions, allowed: DocSet?, snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
+        let candidates: DocSet
+        if let allowed { candidates = allowed } else { candidates = try snapshot.allDocuments() }
+        let ranking = HitRanking(snapshot: snapshot, options: options, relevance: nil)
+        let window = options.window
+        var counted = candidates
+        var docs: [UInt32]
+        if let distinct = options.distinct {
+            docs = try ranking.distinct(distinct, over: candidates).map(\.doc)
+            counted = DocSet(capacity: candidates.capacity, docs: docs)
+        } else if !options.sort.isEmpty {
+            docs = try ranking.sorted(candidates, k: window.offset + window.limit).map(\.doc)
+        } else {
+            docs = []
+            var doc = candidates.next(atLeast: 0)
+            while doc != .max, docs.count < window.offset + window.limit {
+                docs.append(doc)
+                doc = doc == .max - 1 ? .max : candidates.next(atLeast: doc + 1)
+            }
+        }
+        var hits: [SearchHit] = []
+        for doc in docs.dropFirst(window.offset).prefix(window.limit) {
+            hits.append(SearchHit(id: try snapshot.externalID(number: doc), documentNumber: doc, score: 0, rankingScore: 1))
+        }
+        var results = SearchResults(hits: hits, terms: [], work: SearchWork())
+        try ranking.fillTotalsAndFacets(&results, counted: counted, estimate: { counted.count })
+        return results
+    }
+}
+
+extension IndexSnapshot {
+    /// The documents a request may see: the scope's, intersected with the filter's (nil: every
+    /// live document, no scope restriction and no filter).
+    func allowedDocuments(scope: SearchScope, filter: FilterExpression?) throws(IndexError) -> DocSet? {
+        var allowed = try scopeSet(scope)
+        if let filter {
+            var compiler = FilterCompiler(snapshot: self)
+            let selected: DocSet
+            do { selected = try compiler.compile(filter) } catch let fault as FilterFault {
+                throw .invalidFilter(fault)
+            } catch let error as IndexError { throw error } catch { throw .corrupt("\(error)") }
+            if allowed == nil { allowed = selected } else { allowed!.formIntersection(selected) }
+        }
+        return allowed
+    }
+
+    /// The names of every field that has columns in this snapshot, sorted.
+    func columnFieldNames() throws(IndexError) -> [String] {
+        try IndexError.wrap {
+            var names: [String] = []
+            let cursor = try transaction.cursor(index.databases.fieldIDs)
+            var entry = try cursor.first()
+            while let (key, _) = entry {
+                let name = String(decoding: key, as: UTF8.self)
+                if name != ColumnKeys.allDocumentsField { names.append(name) }
+                entry = try cursor.next()
+            }
+            return names
+        }
     }
 }

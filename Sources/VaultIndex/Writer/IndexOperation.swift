@@ -19,6 +19,9 @@ public struct BatchSummary: Sendable, Equatable {
     public var added = 0
     /// Documents that replaced one with the same id.
     public var replaced = 0
+    /// Of ``replaced``, those whose searchable text was unchanged: only their stored fields and
+    /// columns were rewritten (same doc number, no postings touched).
+    public var replacedInPlace = 0
     /// Documents deleted.
     public var deleted = 0
     /// Delete operations naming an id the index does not have.

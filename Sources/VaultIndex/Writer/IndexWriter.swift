@@ -43,15 +43,23 @@ public final class IndexWriter {
             if lastIndexByID.updateValue(i, forKey: operation.id) != nil { summary.superseded += 1 }
         }
         let effective = lastIndexByID.values.sorted().map { operations[$0] }
-        let analyzed = analyze(effective)
+        let textUnchanged = try unchangedText(effective)
+        let analyzed = analyze(effective, skipping: textUnchanged)
         try IndexError.wrap {
             try index.environment.write { txn in
                 var batch = try WriteBatch(transaction: txn, databases: index.databases, settings: settings)
-                for (operation, analysis) in zip(effective, analyzed) {
+                for (i, operation) in effective.enumerated() {
+                    // Same text as stored (checked again inside the transaction): columns and stored fields only.
+                    if textUnchanged[i], case .upsert(let document) = operation, try batch.replaceInPlace(document) {
+                        summary.replaced += 1
+                        summary.replacedInPlace += 1
+                        continue
+                    }
                     let existed = try batch.remove(id: operation.id)
                     switch operation {
                     case .upsert(let document):
-                        try batch.add(document, analysis: analysis!)
+                        let analysis = analyzed[i] ?? AnalyzedDocument(document: document, settings: settings, analyzer: analyzers[0])
+                        try batch.add(document, analysis: analysis)
                         if existed { summary.replaced += 1 } else { summary.added += 1 }
                     case .delete:
                         if existed { summary.deleted += 1 } else { summary.missing += 1 }
@@ -64,9 +72,30 @@ public final class IndexWriter {
         return summary
     }
 
-    /// Analyzes the upserted documents, spread over the analyzers' worker threads for large batches.
+    /// For each operation, whether it upserts a document the index holds with the same searchable text
+    /// (read in a snapshot before the write; the write transaction checks again).
+    private func unchangedText(_ operations: [IndexOperation]) throws(IndexError) -> [Bool] {
+        guard operations.contains(where: { if case .upsert = $0 { return true } else { return false } }) else {
+            return Array(repeating: false, count: operations.count)
+        }
+        let snapshot = try index.snapshot()
+        defer { snapshot.close() }
+        var result: [Bool] = []
+        result.reserveCapacity(operations.count)
+        for operation in operations {
+            guard case .upsert(let document) = operation, let stored = try snapshot.storedDocument(id: document.id) else {
+                result.append(false)
+                continue
+            }
+            result.append(settings.hasSameSearchableText(stored, document))
+        }
+        return result
+    }
+
+    /// Analyzes the upserted documents (except those marked in `skipping`), spread over the analyzers'
+    /// worker threads for large batches.
     /// Each worker writes only its own slots (i ≡ worker mod workers), so no two threads touch one element.
-    private func analyze(_ operations: [IndexOperation]) -> [AnalyzedDocument?] {
+    private func analyze(_ operations: [IndexOperation], skipping: [Bool]) -> [AnalyzedDocument?] {
         var analyzed = [AnalyzedDocument?](repeating: nil, count: operations.count)
         let workers = operations.count >= Self.parallelThreshold ? analyzers.count : 1
         let settings = self.settings
@@ -76,7 +105,7 @@ public final class IndexWriter {
             DispatchQueue.concurrentPerform(iterations: workers) { worker in
                 var i = worker
                 while i < operations.count {
-                    if case .upsert(let document) = operations[i] {
+                    if !skipping[i], case .upsert(let document) = operations[i] {
                         workspace.slots[i] = AnalyzedDocument(document: document, settings: settings, analyzer: workspace.analyzers[worker])
                     }
                     i += workers
@@ -91,9 +120,10 @@ public final class IndexWriter {
         try IndexError.wrap {
             try index.environment.write { txn in
                 let db = index.databases
-                for database in [db.ids, db.docs, db.docTerms, db.terms, db.termIDs, db.postings, db.positions, db.prefixes] {
+                for database in [db.ids, db.docs, db.docTerms, db.terms, db.termIDs, db.postings, db.positions, db.prefixes] + db.columnDatabases {
                     try txn.clear(database)
                 }
+                _ = try txn.delete(db.meta, key: ColumnKeys.metaKey)
                 try txn.put(db.meta, key: MetaKey.statistics, value: IndexStatistics(fieldCount: settings.searchableFields.count).encoded())
             }
         }

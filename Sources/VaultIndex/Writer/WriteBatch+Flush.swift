@@ -25,6 +25,7 @@ extension WriteBatch {
             if df != state.originalDocumentFrequency { dfChanges.append((termKey, df)) }
         }
         try PrefixTable.apply(changes: dfChanges, transaction: txn, databases: db)
+        try columns.flush(txn, db)
         try txn.put(db.meta, key: MetaKey.statistics, value: statistics.encoded())
     }
 

@@ -7,6 +7,9 @@ struct WriteBatch {
     let txn: WriteTransaction
     let db: IndexDatabases
     var statistics: IndexStatistics
+    let settings: IndexSettings
+    /// Column changes, written by ``finish()``.
+    var columns = ColumnBatch()
 
     struct TermState {
         var term: String
@@ -22,6 +25,7 @@ struct WriteBatch {
     init(transaction: WriteTransaction, databases: IndexDatabases, settings: IndexSettings) throws {
         self.txn = transaction
         self.db = databases
+        self.settings = settings
         guard let raw = try transaction.get(databases.meta, key: MetaKey.statistics) else {
             throw IndexError.corrupt("statistics are missing")
         }
@@ -53,6 +57,8 @@ struct WriteBatch {
             states[termID]!.removed.insert(doc)
         }
         if reader.failed { throw IndexError.corrupt("forward index of document \(doc)") }
+        guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.corrupt("document \(doc) is not stored") }
+        columns.change(doc: doc, from: ColumnValues(document: try StoredDocumentCodec.decode(stored), settings: settings), to: nil)
         try txn.delete(db.docTerms, key: docKey)
         try txn.delete(db.docs, key: docKey)
         try txn.delete(db.ids, key: idKey)
@@ -91,6 +97,23 @@ struct WriteBatch {
         try txn.put(db.docTerms, key: docKey, value: forward.bytes)
         try txn.put(db.docs, key: docKey, value: StoredDocumentCodec.encode(document))
         try txn.put(db.ids, key: Array(document.id.utf8), value: docKey)
+        columns.change(doc: doc, from: nil, to: ColumnValues(document: document, settings: settings))
+    }
+
+    /// Replaces the stored document with id `document.id` in place — same doc number, postings and
+    /// positions untouched — when its searchable text is unchanged (a counter, a flag, a category
+    /// move): only the stored fields and the columns change. Returns false (changing nothing) when
+    /// the index has no such document or its text differs; the caller then replaces it in full.
+    mutating func replaceInPlace(_ document: Document) throws -> Bool {
+        guard let raw = try txn.get(db.ids, key: Array(document.id.utf8)), raw.count == 4 else { return false }
+        let docKey = Array(raw)
+        let doc = KeyCodec.decodeUInt32(raw)
+        guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.corrupt("document \(doc) is not stored") }
+        let old = try StoredDocumentCodec.decode(stored)
+        guard settings.hasSameSearchableText(old, document) else { return false }
+        columns.change(doc: doc, from: ColumnValues(document: old, settings: settings), to: ColumnValues(document: document, settings: settings))
+        try txn.put(db.docs, key: docKey, value: StoredDocumentCodec.encode(document))
+        return true
     }
 
     private mutating func termID(for term: String) throws -> UInt32 {

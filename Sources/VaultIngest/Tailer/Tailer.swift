@@ -169,7 +169,7 @@ public final class Tailer {
         defer { snapshot.close() }
         return try operations.filter { operation in
             guard case .upsert(let document) = operation else { return true }
-            return try snapshot.document(id: document.id) != document
+            return try snapshot.document(id: document.id, scope: .unrestricted) != document
         }
     }
 

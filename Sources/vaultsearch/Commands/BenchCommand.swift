@@ -66,14 +66,14 @@ struct BenchCommand: ParsableCommand {
         let options = SearchOptions(limit: limit)
         var totals = SearchWork()
         for query in queryList {
-            let w = try searcher.search(query, options: options).work
+            let w = try searcher.search(query, scope: .publicOnly, options: options).work
             totals.blocksDecoded += w.blocksDecoded
             totals.postingsScored += w.postingsScored
             totals.candidates += w.candidates
         }
         let perQuery = { (value: Int) in Double(value) / Double(max(queryList.count, 1)) }
         log("timing \(queryList.count) queries × \(`repeat`) on each engine…")
-        let vault = try measure(queryList) { _ = try searcher.search($0, options: options) }
+        let vault = try measure(queryList) { _ = try searcher.search($0, scope: .publicOnly, options: options) }
         let sqlite = try measure(queryList) { _ = try fts.search($0, limit: limit) }
 
         if json {

@@ -54,7 +54,7 @@ struct BenchTyposCommand: ParsableCommand {
         var work = Array(repeating: SearchWork(), count: sets.count)
         for (i, set) in sets.enumerated() {
             for query in set.queries {
-                let w = try searcher.search(query, options: options).work
+                let w = try searcher.search(query, scope: .publicOnly, options: options).work
                 work[i].blocksDecoded += w.blocksDecoded
                 work[i].postingsScored += w.postingsScored
             }
@@ -63,7 +63,7 @@ struct BenchTyposCommand: ParsableCommand {
             for (i, set) in sets.enumerated() {
                 for query in set.queries {
                     let start = DispatchTime.now().uptimeNanoseconds
-                    _ = try searcher.search(query, options: options)
+                    _ = try searcher.search(query, scope: .publicOnly, options: options)
                     samples[i].append(DispatchTime.now().uptimeNanoseconds - start)
                 }
             }

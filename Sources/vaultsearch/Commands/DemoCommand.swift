@@ -97,15 +97,12 @@ struct DemoCommand: ParsableCommand {
         let snapshot = try index.snapshot()
         for query in Self.exampleQueries {
             let start = ContinuousClock.now
-            let results = try searcher.search(query, options: SearchOptions(limit: 50), in: snapshot)
+            // The engine's scope keeps private, unlisted and draft prompts out of the hits.
+            let results = try searcher.search(query, scope: .publicOnly, options: SearchOptions(limit: 3), in: snapshot)
             let ms = (ContinuousClock.now - start) / .milliseconds(1)
             print("\nsearch \(query)  (\(String(format: "%.3f", ms)) ms)")
-            var shown = 0
-            for hit in results.hits where shown < 3 {
-                guard let document = try snapshot.document(number: hit.documentNumber),
-                    document.fields["visibility"] == .string("public"), document.fields["status"] == .string("published")
-                else { continue }
-                shown += 1
+            for hit in results.hits {
+                guard let document = try snapshot.document(number: hit.documentNumber, scope: .publicOnly) else { continue }
                 let category = document.fields["category"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "-"
                 let title = document.fields["title"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "(untitled)"
                 print(String(format: "  %-6@ %7.3f  %@  [%@]", hit.id, hit.score, title, category))

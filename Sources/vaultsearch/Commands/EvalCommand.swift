@@ -92,7 +92,7 @@ struct EvalCommand: ParsableCommand {
         let options = SearchOptions(limit: depth, matching: all ? .all : .any)
         let start = ContinuousClock.now
         for query in list {
-            for hit in try searcher.search(query.text, options: options, in: snapshot).hits {
+            for hit in try searcher.search(query.text, scope: .publicOnly, options: options, in: snapshot).hits {
                 results.append(qid: query.id, docid: hit.id, score: hit.score)
             }
         }

@@ -56,7 +56,7 @@ struct InspectCommand: ParsableCommand {
 
         func run() throws {
             let snapshot = try Index.open(at: indexOptions.index, readOnly: true).snapshot()
-            guard let document = try snapshot.document(id: id) else { throw CommandError("no document with id '\(id)'") }
+            guard let document = try snapshot.document(id: id, scope: .unrestricted) else { throw CommandError("no document with id '\(id)'") }
             var object: [String: Any] = ["id": document.id]
             for (name, value) in document.fields {
                 switch value {

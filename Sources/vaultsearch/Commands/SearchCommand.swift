@@ -53,7 +53,7 @@ struct SearchCommand: ParsableCommand {
         let start = ContinuousClock.now
         let mode = strategy.flatMap(MatchingMode.init(rawValue:)) ?? (all ? .all : .any)
         let options = SearchOptions(limit: limit, offset: offset, matching: mode, explain: explain)
-        let results = try searcher.search(query, options: options, in: snapshot)
+        let results = try searcher.search(query, scope: .publicOnly, options: options, in: snapshot)
         let elapsed = (ContinuousClock.now - start).seconds * 1000
         if json {
             try printJSON([
@@ -63,7 +63,7 @@ struct SearchCommand: ParsableCommand {
                 "hits": try results.hits.map { hit -> [String: Any] in
                     var entry: [String: Any] = [
                         "id": hit.id, "score": rounded(hit.score, 6), "_rankingScore": rounded(hit.rankingScore, 6),
-                        "title": try snapshot.title(of: hit.documentNumber),
+                        "title": try snapshot.title(of: hit.documentNumber, scope: .publicOnly),
                     ]
                     if let explanation = hit.explanation {
                         entry["_explanation"] = try JSONSerialization.jsonObject(with: JSONEncoder().encode(explanation))
@@ -77,7 +77,7 @@ struct SearchCommand: ParsableCommand {
         }
         print("\(results.hits.count) hits for \(results.terms) in \(String(format: "%.3f", elapsed)) ms")
         for (rank, hit) in results.hits.enumerated() {
-            let title = try snapshot.title(of: hit.documentNumber)
+            let title = try snapshot.title(of: hit.documentNumber, scope: .publicOnly)
             print(String(format: "%3d. %-12@ %6.4f  %@", offset + rank + 1, hit.id, hit.rankingScore, String(title.prefix(90))))
             if let e = hit.explanation {
                 let words = e.matches.map { m in

@@ -1,0 +1,94 @@
+/// The on-disk form of a doc-number set, split Roaring-style into containers of 65,536 doc numbers.
+///
+/// A set is stored under one LMDB key per non-empty container (`set id + high 16 bits`, see
+/// ``IndexDatabases``), so adding or removing a document rewrites at most one container (≤ 8 KiB),
+/// however large the set. A container is either a sorted array of the low 16 bits (up to
+/// ``arrayLimit`` members) or a bitmap of 65,536 bits:
+///
+/// ```
+/// array:  kind 0: 1 byte | count: UInt16 little-endian | count × UInt16 little-endian, ascending
+/// bitmap: kind 1: 1 byte | 1,024 × UInt64 little-endian (bit i of word w = low bits 64·w + i)
+/// ```
+/// Decoding never traps: a wrong kind or size is reported as `nil` and the caller raises
+/// ``IndexError/corrupt(_:)`` naming the key.
+enum DocSetContainer {
+    /// An array container holds at most this many members (4,096 × 2 bytes = 8 KiB, a bitmap's size).
+    static let arrayLimit = 4_096
+    static let bitmapWords = 1_024
+
+    /// Encodes sorted, distinct low bits.
+    static func encode(_ lows: [UInt16]) -> [UInt8] {
+        if lows.count <= arrayLimit {
+            var out = [UInt8](repeating: 0, count: 3 + 2 * lows.count)
+            out[1] = UInt8(lows.count & 0xFF)
+            out[2] = UInt8(lows.count >> 8)
+            for (i, low) in lows.enumerated() {
+                out[3 + 2 * i] = UInt8(low & 0xFF)
+                out[4 + 2 * i] = UInt8(low >> 8)
+            }
+            return out
+        }
+        var words = [UInt64](repeating: 0, count: bitmapWords)
+        for low in lows { words[Int(low >> 6)] |= 1 << UInt64(low & 63) }
+        var out = [UInt8](repeating: 0, count: 1 + 8 * bitmapWords)
+        out[0] = 1
+        for (w, word) in words.enumerated() where word != 0 {
+            for b in 0..<8 { out[1 + 8 * w + b] = UInt8(truncatingIfNeeded: word >> UInt64(8 * b)) }
+        }
+        return out
+    }
+
+    /// Calls `body` with each member's low 16 bits, ascending; false when the bytes are malformed.
+    static func forEachLow(_ bytes: UnsafeRawBufferPointer, _ body: (UInt16) -> Void) -> Bool {
+        guard let kind = bytes.first else { return false }
+        if kind == 0 {
+            guard bytes.count >= 3 else { return false }
+            let count = Int(bytes[1]) | Int(bytes[2]) << 8
+            guard bytes.count == 3 + 2 * count else { return false }
+            for i in 0..<count { body(UInt16(bytes[3 + 2 * i]) | UInt16(bytes[4 + 2 * i]) << 8) }
+            return true
+        }
+        guard kind == 1, bytes.count == 1 + 8 * bitmapWords else { return false }
+        for w in 0..<bitmapWords {
+            var word = bytes.loadUnaligned(fromByteOffset: 1 + 8 * w, as: UInt64.self).littleEndian
+            while word != 0 {
+                body(UInt16(w << 6) + UInt16(word.trailingZeroBitCount))
+                word &= word - 1
+            }
+        }
+        return true
+    }
+
+    /// ORs the container (holding doc numbers `high << 16 + low`) into `set`; false when malformed.
+    static func add(_ bytes: UnsafeRawBufferPointer, high: UInt16, to set: inout DocSet) -> Bool {
+        if bytes.first == 1 {
+            guard bytes.count == 1 + 8 * bitmapWords else { return false }
+            let base = Int(high) * bitmapWords
+            for w in 0..<bitmapWords {
+                let word = bytes.loadUnaligned(fromByteOffset: 1 + 8 * w, as: UInt64.self).littleEndian
+                if word != 0 { set.orWord(base + w, word) }
+            }
+            return true
+        }
+        let base = UInt32(high) << 16
+        return forEachLow(bytes) { set.insert(base + UInt32($0)) }
+    }
+
+    /// How many members the container shares with `set`, or nil when malformed.
+    static func intersectionCount(_ bytes: UnsafeRawBufferPointer, high: UInt16, with set: DocSet) -> Int? {
+        if bytes.first == 1 {
+            guard bytes.count == 1 + 8 * bitmapWords else { return nil }
+            let base = Int(high) * bitmapWords
+            var total = 0
+            for w in 0..<bitmapWords {
+                let word = bytes.loadUnaligned(fromByteOffset: 1 + 8 * w, as: UInt64.self).littleEndian
+                if word != 0 { total += (word & set.word(base + w)).nonzeroBitCount }
+            }
+            return total
+        }
+        let base = UInt32(high) << 16
+        var total = 0
+        guard forEachLow(bytes, { if set.contains(base + UInt32($0)) { total += 1 } }) else { return nil }
+        return total
+    }
+}

@@ -1,0 +1,51 @@
+/// Which documents a request may see. Every search, facet count, facet search, total, did-you-mean,
+/// similar list and document fetch takes one, with no default, so no caller can forget it.
+///
+/// With ``IndexSettings/visibility`` set, ``publicOnly`` sees documents whose visibility is public
+/// and status published; ``owner(_:)`` sees those plus every document of that owner (private,
+/// unlisted, drafts). Without visibility settings (a BEIR corpus) every document is public.
+public enum SearchScope: Sendable, Hashable {
+    /// Public, published documents.
+    case publicOnly
+    /// Public, published documents, and every document whose owner field equals this value.
+    case owner(String)
+    /// Every document, whatever its visibility: for the operator's own tools (`inspect`, the ingestion
+    /// path, tests). The server never builds it from a request.
+    case unrestricted
+}
+
+extension IndexSnapshot {
+    /// The documents `scope` may see, or nil when it may see every live document.
+    func scopeSet(_ scope: SearchScope) throws(IndexError) -> DocSet? {
+        guard let visibility = settings.visibility else { return nil }
+        switch scope {
+        case .unrestricted: return nil
+        case .publicOnly: return try publicSet(visibility)
+        case .owner(let owner):
+            var set = try publicSet(visibility)
+            set.formUnion(try docSet(field: visibility.ownerField, kind: .value, value: FilterValue.normalize(owner)))
+            return set
+        }
+    }
+
+    private func publicSet(_ visibility: VisibilitySettings) throws(IndexError) -> DocSet {
+        var visible = DocSet(capacity: docCapacity)
+        for value in visibility.publicValues {
+            visible.formUnion(try docSet(field: visibility.visibilityField, kind: .value, value: FilterValue.normalize(value)))
+        }
+        if let status = visibility.statusField {
+            var published = DocSet(capacity: docCapacity)
+            for value in visibility.publishedValues {
+                published.formUnion(try docSet(field: status, kind: .value, value: FilterValue.normalize(value)))
+            }
+            visible.formIntersection(published)
+        }
+        return visible
+    }
+
+    /// Whether `doc` is visible in `scope`.
+    func isVisible(_ doc: UInt32, in scope: SearchScope) throws(IndexError) -> Bool {
+        guard let set = try scopeSet(scope) else { return true }
+        return set.contains(doc)
+    }
+}

@@ -1,0 +1,109 @@
+/// The best `k` documents of a candidate set by sort keys read from numeric columns, with a bounded
+/// heap (O(n log k), never a full sort), and how ties on the keys fall to relevance.
+///
+/// A document without a value for a key ranks after every document that has one, for that key, in
+/// either direction (as Meilisearch places documents missing a sort field last).
+struct SortSelection {
+    typealias Key = [Double?]
+
+    let keys: [SortKey]
+    private var readers: [NumericColumnReader?]
+
+    init(keys: [SortKey], snapshot: IndexSnapshot) throws(IndexError) {
+        self.keys = keys
+        var readers: [NumericColumnReader?] = []
+        for key in keys { readers.append(try snapshot.numericColumn(key.field)) }
+        self.readers = readers
+    }
+
+    /// The sort values of `doc`.
+    mutating func key(of doc: UInt32) throws(IndexError) -> Key {
+        var key: Key = []
+        key.reserveCapacity(readers.count)
+        for i in readers.indices {
+            if readers[i] == nil { key.append(nil) } else { key.append(try readers[i]!.value(doc)) }
+        }
+        return key
+    }
+
+    /// Orders two keys: negative when `a` ranks first, 0 when tied, positive when `b` does.
+    func compare(_ a: Key, _ b: Key) -> Int {
+        for (i, sortKey) in keys.enumerated() {
+            switch (a[i], b[i]) {
+            case (nil, nil): continue
+            case (nil, _): return 1
+            case (_, nil): return -1
+            case let (x?, y?):
+                if x == y { continue }
+                return (x > y) == sortKey.descending ? -1 : 1
+            }
+        }
+        return 0
+    }
+
+    /// The best `k` of `candidates` by key, ties by ascending doc number, best first.
+    mutating func top(_ k: Int, of candidates: DocSet) throws(IndexError) -> [(doc: UInt32, key: Key)] {
+        guard k > 0 else { return [] }
+        var heap = BoundedHeap<(doc: UInt32, key: Key)>(capacity: k) { [self] a, b in
+            // "a ranks below b": worse key, or same key and higher doc number.
+            let order = compare(a.key, b.key)
+            return order > 0 || (order == 0 && a.doc > b.doc)
+        }
+        try candidates.forEach { (doc) throws(IndexError) in heap.offer((doc, try key(of: doc))) }
+        return heap.sortedBestFirst()
+    }
+
+    /// The members of `candidates` whose key equals `key`.
+    mutating func tied(with key: Key, in candidates: DocSet) throws(IndexError) -> DocSet {
+        var result = DocSet(capacity: candidates.capacity)
+        try candidates.forEach { (doc) throws(IndexError) in
+            if compare(try self.key(of: doc), key) == 0 { result.insert(doc) }
+        }
+        return result
+    }
+}
+
+/// A binary heap keeping the `capacity` best elements under a "ranks below" predicate; its root is
+/// the worst kept element.
+struct BoundedHeap<Element> {
+    let capacity: Int
+    private let worse: (Element, Element) -> Bool
+    private(set) var elements: [Element] = []
+
+    init(capacity: Int, worse: @escaping (Element, Element) -> Bool) {
+        self.capacity = capacity
+        self.worse = worse
+        elements.reserveCapacity(min(capacity, 1 << 16))
+    }
+
+    /// The worst kept element once full.
+    var worst: Element? { elements.count >= capacity ? elements.first : nil }
+
+    mutating func offer(_ element: Element) {
+        guard capacity > 0 else { return }
+        if elements.count < capacity {
+            elements.append(element)
+            var child = elements.count - 1
+            while child > 0 {
+                let parent = (child - 1) / 2
+                guard worse(elements[child], elements[parent]) else { break }
+                elements.swapAt(child, parent)
+                child = parent
+            }
+        } else if worse(elements[0], element) {
+            elements[0] = element
+            var parent = 0
+            while true {
+                let left = 2 * parent + 1, right = left + 1
+                var smallest = parent
+                if left < elements.count && worse(elements[left], elements[smallest]) { smallest = left }
+                if right < elements.count && worse(elements[right], elements[smallest]) { smallest = right }
+                if smallest == parent { break }
+                elements.swapAt(parent, smallest)
+                parent = smallest
+            }
+        }
+    }
+
+    func sortedBestFirst() -> [Element] { elements.sorted { worse($1, $0) } }
+}
