@@ -153,8 +153,8 @@ public struct IndexSettings: Codable, Sendable, Equatable {
             }
         }
         if let visibility {
-            for field in visibility.fields where attribute(for: field).map({ $0.type != .string }) ?? false {
-                throw .invalidSettings("visibility field '\(field)' must be a string attribute")
+            for field in visibility.fields where attribute(for: field).map({ $0.type != .string && $0.type != .bool }) ?? false {
+                throw .invalidSettings("visibility field '\(field)' must be a string or bool attribute")
             }
         }
     }

@@ -4,7 +4,7 @@ import Foundation
 // closest known key, so a typo such as "serchable" is an error rather than a silently ignored line.
 
 extension SourceConfiguration: Decodable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case name, root, documents, fields, watch }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case name, root, documents, fields, watch, visibility }
 
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -14,6 +14,21 @@ extension SourceConfiguration: Decodable {
         documents = try c.decode(String.self, forKey: .documents)
         fields = try c.decode([Field].self, forKey: .fields)
         watch = try c.decode([WatchedTable].self, forKey: .watch)
+        visibility = try c.decodeIfPresent(Visibility.self, forKey: .visibility)
+    }
+}
+
+extension SourceConfiguration.Visibility: Decodable {
+    private enum CodingKeys: String, CodingKey, CaseIterable { case field, `public`, status, published, owner }
+
+    public init(from decoder: any Decoder) throws {
+        try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        field = try c.decode(String.self, forKey: .field)
+        publicValues = try c.decode([String].self, forKey: .public)
+        status = try c.decodeIfPresent(String.self, forKey: .status)
+        publishedValues = try c.decodeIfPresent([String].self, forKey: .published) ?? []
+        owner = try c.decode(String.self, forKey: .owner)
     }
 }
 
@@ -42,7 +57,7 @@ extension SourceConfiguration.FieldType: Decodable {
 
 extension SourceConfiguration.Field: Decodable {
     private enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, type, column, searchable, filterable, facetable, sortable, required, separator
+        case name, type, column, searchable, filterable, facetable, sortable, distinct, required, separator
     }
 
     public init(from decoder: any Decoder) throws {
@@ -55,6 +70,7 @@ extension SourceConfiguration.Field: Decodable {
         filterable = try c.decodeIfPresent(Bool.self, forKey: .filterable) ?? false
         facetable = try c.decodeIfPresent(Bool.self, forKey: .facetable) ?? false
         sortable = try c.decodeIfPresent(Bool.self, forKey: .sortable) ?? false
+        distinct = try c.decodeIfPresent(Bool.self, forKey: .distinct) ?? false
         required = try c.decodeIfPresent(Bool.self, forKey: .required) ?? false
         separator = try c.decodeIfPresent(String.self, forKey: .separator) ?? "/"
     }

@@ -22,6 +22,25 @@ public struct SourceConfiguration: Sendable, Equatable {
     public var fields: [Field]
     /// The tables whose changes are logged, and how each change maps to root ids.
     public var watch: [WatchedTable]
+    /// Which documents are public, and who owns the others (the engine's search scope); nil when
+    /// every document is public.
+    public var visibility: Visibility?
+
+    /// How visibility is read from the fields: a document is public when `field` holds one of
+    /// `publicValues` and (when `status` is named) the status field one of `publishedValues`; its
+    /// owner is the value of `owner`.
+    public struct Visibility: Sendable, Equatable {
+        /// The field holding the visibility.
+        public var field: String
+        /// Values that make a document public.
+        public var publicValues: [String]
+        /// The field holding the publication status, if any.
+        public var status: String?
+        /// Status values that count as published.
+        public var publishedValues: [String]
+        /// The field naming the owner.
+        public var owner: String
+    }
 
     /// The root table and its primary-key column.
     public struct Root: Sendable, Equatable {
@@ -63,6 +82,8 @@ public struct SourceConfiguration: Sendable, Equatable {
         public var facetable: Bool
         /// Results may be sorted by it.
         public var sortable: Bool
+        /// May be the `distinct` attribute of a search (one hit per value).
+        public var distinct: Bool
         /// A NULL value is logged as a problem of the row (the document is still indexed without it).
         public var required: Bool
         /// Path separator (type `path` only).
@@ -91,14 +112,38 @@ public struct SourceConfiguration: Sendable, Equatable {
         public var affects: String?
     }
 
-    /// The index settings the searchable fields imply: weights from the configuration, k1 1.2,
-    /// English stemming and stop words.
+    /// The index settings the fields imply: searchable fields with their weights (k1 1.2, English
+    /// stemming and stop words), the filterable, facetable, sortable and distinct attributes with
+    /// their types (a path field as `NAME.lvl*`), and the visibility rules.
     public var indexSettings: IndexSettings {
         IndexSettings(
             searchableFields: fields.compactMap { field in
                 field.searchable.map { FieldSettings(name: field.name, weight: $0.weight, b: $0.b) }
             },
-            k1: 1.2, analysis: AnalyzerConfiguration(stemming: .english), stopWords: StopWords.english)
+            k1: 1.2, analysis: AnalyzerConfiguration(stemming: .english), stopWords: StopWords.english,
+            attributes: attributes,
+            visibility: visibility.map {
+                VisibilitySettings(
+                    visibilityField: $0.field, publicValues: $0.publicValues, statusField: $0.status, publishedValues: $0.publishedValues,
+                    ownerField: $0.owner)
+            })
+    }
+
+    /// The fields used for anything but text search, as index attributes.
+    private var attributes: [AttributeSettings] {
+        fields.compactMap { field in
+            guard field.filterable || field.facetable || field.sortable || field.distinct else { return nil }
+            let type: AttributeType
+            switch field.type {
+            case .string, .path: type = .string
+            case .strings: type = .strings
+            case .number: type = .number
+            case .bool: type = .bool
+            }
+            return AttributeSettings(
+                name: field.type == .path ? "\(field.name).lvl*" : field.name, type: type, filterable: field.filterable,
+                facetable: field.facetable, sortable: field.sortable, distinct: field.distinct)
+        }
     }
 
     /// The document field names a field produces (a path field gives one per level it may have).
