@@ -36,6 +36,8 @@ struct QuerySlot {
     var isRequired: Bool
     /// The plain word's ordinal among the query's plain words (nil for a quoted phrase).
     var wordOrdinal: Int? = nil
+    /// How many characters the word was typed with (a prefix match highlights that many).
+    var typedCharacters = 0
     /// Filled by the plan: `idf · (k1 + 1)` with the idf of the word's most frequent single-term source.
     var weight = 0.0
 }

@@ -109,7 +109,7 @@ struct QueryPlanBuilder {
                 surfaceText.append(contentsOf: scalars[token.characterRange])
                 let surface = context.surfaceAnalyzer.normalize(word: String(surfaceText))
                 let required = matching != .any && !droppedWords.contains(words.count)
-                slots.append(QuerySlot(text: token.term, isRequired: required, wordOrdinal: words.count))
+                slots.append(QuerySlot(text: token.term, isRequired: required, wordOrdinal: words.count, typedCharacters: token.characterRange.count))
                 words.append(
                     Word(
                         slot: slots.count - 1, term: token.term, surface: surface.isEmpty ? token.term : surface,

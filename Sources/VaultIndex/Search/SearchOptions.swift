@@ -80,6 +80,9 @@ public struct SearchOptions: Sendable, Equatable {
     /// the distinct hits.
     public var distinct: String?
 
+    /// What to highlight and crop in the hits.
+    public var formatting = HighlightRequest()
+
     /// The largest `limit + offset` accepted.
     public static let maximumWindow = 10_000
     /// The most distinct terms a query may have after analysis.
@@ -142,6 +145,9 @@ public struct SearchOptions: Sendable, Equatable {
                     parameter: "sort",
                     message: "attribute `\(key.field)` is not sortable; sortable attributes: \(settings.attributes.filter(\.sortable).map(\.name).sorted().joined(separator: ", "))")
             }
+        }
+        if formatting.cropLength < 0 || formatting.crop.values.contains(where: { ($0 ?? 0) < 0 }) {
+            throw .invalidSearch(parameter: "cropLength", message: "crop lengths must not be negative")
         }
         if let distinct, settings.columnAttribute(for: distinct)?.distinct != true {
             throw .invalidSearch(

@@ -11,6 +11,10 @@ public struct SearchHit: Sendable, Equatable {
     public var rankingScore: Double = 0
     /// Why the hit ranks where it does (when ``SearchOptions/explain`` is set).
     public var explanation: HitExplanation?
+    /// Highlighted and cropped fields (when ``SearchOptions/formatting`` asks for them).
+    public var formatted: [String: FormattedField] = [:]
+    /// Byte positions of the matches per field (when ``HighlightRequest/showMatchesPosition`` is set).
+    public var matchesPosition: [String: [MatchPosition]]?
 
     /// A hit.
     public init(id: String, documentNumber: UInt32, score: Double, rankingScore: Double = 0, explanation: HitExplanation? = nil) {

@@ -1,3 +1,5 @@
+import VaultAnalysis
+
 /// One execution of a query plan over the documents a request may see: the scan (pruned top k, or
 /// the exact match set when totals, facets, sort or distinct need every match), then the ranking of
 /// the window (relevance with the positional rerank; sort keys with relevance breaking ties; one hit
@@ -79,7 +81,7 @@ struct SearchRun {
         return try executor.run()
     }
 
-    func results() throws(IndexError) -> SearchResults {
+    func results(analyzer: Analyzer) throws(IndexError) -> SearchResults {
         let window = options.window
         let ranking = HitRanking(snapshot: snapshot, options: options, relevance: relevance(among:k:))
         var ranked: [(doc: UInt32, score: Double, explanation: HitExplanation?)]
@@ -114,6 +116,10 @@ struct SearchRun {
                 SearchHit(
                     id: try snapshot.externalID(number: hit.doc), documentNumber: hit.doc, score: hit.score,
                     rankingScore: best > 0 ? min(1, hit.score / best) : 0, explanation: options.explain ? hit.explanation : nil))
+        }
+        if !options.formatting.isEmpty {
+            let formatter = HitFormatter(plan: plan, snapshot: snapshot, request: options.formatting, analyzer: analyzer)
+            for i in hits.indices { try formatter.format(&hits[i]) }
         }
         var results = SearchResults(hits: hits, terms: plan.slots.filter { $0.wordOrdinal != nil }.map(\.text), work: work)
         try ranking.fillTotalsAndFacets(&results, counted: counted, estimate: { estimatedTotal(hits: hits.count) })

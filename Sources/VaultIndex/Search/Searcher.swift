@@ -36,8 +36,14 @@ public final class Searcher {
     /// every visible document passing the filter, in sort order (by doc number without a sort).
     public func search(_ query: String, scope: SearchScope, options: SearchOptions, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
         try options.validate(settings: snapshot.settings)
-        if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
         let allowed = try snapshot.allowedDocuments(scope: scope, filter: options.filter)
+        return try run(query, scope: scope, options: options, allowed: allowed, in: snapshot)
+    }
+
+    /// Searches `snapshot` among `allowed` (nil: every live document); `scope` still decides what
+    /// did-you-mean may suggest.
+    func run(_ query: String, scope: SearchScope, options: SearchOptions, allowed: DocSet?, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
+        if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
         if query.allSatisfy(\.isWhitespace) { return try placeholder(options: options, allowed: allowed, snapshot: snapshot) }
         let clauses = QueryParser.parse(query)
         var run = try SearchRun(query: query, clauses: clauses, options: options, context: context, snapshot: snapshot, allowed: allowed)
@@ -53,7 +59,7 @@ public final class Searcher {
                     allowed: allowed)
             }
         }
-        var results = try run.results()
+        var results = try run.results(analyzer: analyzer)
         results.droppedWords = dropped
         if results.hits.count < DidYouMean.fewHits && options.window.offset == 0 {
             let visible = try snapshot.scopeSet(scope)
@@ -61,6 +67,26 @@ public final class Searcher {
         }
         return results
     }
+
+    /// Every document that matches `query` among `allowed` (for facet search).
+    func matchingDocuments(_ query: String, options: SearchOptions, allowed: DocSet?, in snapshot: IndexSnapshot) throws(IndexError) -> DocSet {
+        if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
+        if query.allSatisfy(\.isWhitespace) {
+            if let allowed { return allowed }
+            return try snapshot.allDocuments()
+        }
+        var counting = options
+        counting.facets = []
+        counting.sort = []
+        counting.distinct = nil
+        counting.page = 1
+        counting.hitsPerPage = 0
+        let run = try SearchRun(query: query, clauses: QueryParser.parse(query), options: counting, context: context, snapshot: snapshot, allowed: allowed)
+        return run.matchSet ?? DocSet(capacity: snapshot.docCapacity)
+    }
+
+    /// The query's analyzer (for callers that format with it).
+    var queryAnalyzer: Analyzer { analyzer }
 
     /// Every allowed document, ranked by the sort keys (ties, and no sort: ascending doc number).
     private func placeholder(options: SearchOptions, allowed: DocSet?, snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
