@@ -63,12 +63,20 @@ let package = Package(
         // MARK: Tests
         .testTarget(name: "VaultAnalysisTests", dependencies: ["VaultAnalysis"]),
         .testTarget(name: "VaultStorageTests", dependencies: ["VaultStorage"]),
-        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus"]),
+        // The independent test oracle for filters, facets and sort (shared by the test targets).
+        .target(
+            name: "VaultTestSupport",
+            dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")],
+            path: "Tests/VaultTestSupport"),
+        .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus", "VaultTestSupport"]),
         .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval", "VaultCorpus"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
         .testTarget(
             name: "VaultIngestTests",
-            dependencies: ["VaultIngest", "VaultIndex", "VaultAnalysis", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
+            dependencies: [
+                "VaultIngest", "VaultIndex", "VaultAnalysis", "VaultCorpus", "VaultTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(
             name: "EndToEndTests",
             dependencies: ["vaultsearch", .product(name: "GRDB", package: "GRDB.swift")]),
