@@ -162,14 +162,21 @@ struct FilterParserErrorTests {
                       at: text.count - "10000]".count, length: 5)
     }
 
-    @Test("invalid UTF-8 names the byte offset", arguments: [
-        (Array("a = ".utf8) + [0xFF] + Array(" AND b = 1".utf8), "invalid UTF-8 at byte offset 4 (0xFF)", 4),
-        (Array("é = ".utf8) + [0xC3], "invalid UTF-8 at byte offset 5 (0xC3)", 4),
-        (Array("a = ".utf8) + [0xC0, 0x80], "invalid UTF-8 at byte offset 4 (0xC0)", 4),
-        (Array("a = '".utf8) + [0xED, 0xA0, 0x80, 0x27], "invalid UTF-8 at byte offset 5 (0xED)", 5),
-        ([0x80], "invalid UTF-8 at byte offset 0 (0x80)", 0),
-        (Array("東京 = ".utf8) + [0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 at byte offset 9 (0xF4)", 5),
-    ])
+    /// Invalid byte sequences, the message each gives and the character position it points at.
+    static let invalidUTF8Cases: [([UInt8], String, Int)] = {
+        let a: [UInt8] = Array("a = ".utf8), e: [UInt8] = Array("é = ".utf8), q: [UInt8] = Array("a = '".utf8)
+        let tokyo: [UInt8] = Array("東京 = ".utf8), rest: [UInt8] = Array(" AND b = 1".utf8)
+        var cases: [([UInt8], String, Int)] = []
+        cases.append((a + [0xFF] + rest, "invalid UTF-8 at byte offset 4 (0xFF)", 4))
+        cases.append((e + [0xC3], "invalid UTF-8 at byte offset 5 (0xC3)", 4))
+        cases.append((a + [0xC0, 0x80], "invalid UTF-8 at byte offset 4 (0xC0)", 4))
+        cases.append((q + [0xED, 0xA0, 0x80, 0x27], "invalid UTF-8 at byte offset 5 (0xED)", 5))
+        cases.append(([0x80], "invalid UTF-8 at byte offset 0 (0x80)", 0))
+        cases.append((tokyo + [0xF4, 0x90, 0x80, 0x80], "invalid UTF-8 at byte offset 9 (0xF4)", 5))
+        return cases
+    }()
+
+    @Test("invalid UTF-8 names the byte offset", arguments: invalidUTF8Cases)
     func invalidUTF8(bytes: [UInt8], message: String, position: Int) {
         do {
             _ = try FilterParser.parse(utf8: bytes)
