@@ -8,7 +8,7 @@ struct VaultSearchCommand: ParsableCommand {
         abstract: "A search and ranking engine for PromptVault: index, search, inspect, evaluate, benchmark.",
         version: "0.1.0",
         subcommands: [
-            DemoCommand.self, IndexCommand.self, SearchCommand.self, InspectCommand.self, EvalCommand.self,
+            DemoCommand.self, IndexCommand.self, SearchCommand.self, FacetSearchCommand.self, SimilarCommand.self, InspectCommand.self, EvalCommand.self,
             SettingsCommand.self, BenchCommand.self, BenchTyposCommand.self, GenerateCommand.self, InstallTriggersCommand.self,
             TailCommand.self, GenerateStoreCommand.self, BenchIngestCommand.self, BenchIngestWriterCommand.self,
         ])

@@ -50,7 +50,7 @@ public struct OracleFieldKinds: Sendable {
             "featured": .bool, "staffPick": .bool,
             "views": .number, "copies": .number, "bookmarks": .number, "forks": .number, "comments": .number,
             "ratingAvg": .number, "ratingCount": .number, "createdAt": .number, "updatedAt": .number,
-            "publishedAt": .number, "forkedFrom": .number,
+            "publishedAt": .number, "forkedFrom": .number, "family": .number,
         ]
         let others: [String: Kind] = [
             "title": .string, "description": .string, "content": .string, "instructions": .string,
