@@ -61,7 +61,8 @@ public final class Searcher {
         }
         var results = try run.results(analyzer: analyzer)
         results.droppedWords = dropped
-        if results.hits.count < DidYouMean.fewHits && options.window.offset == 0 {
+        // Keyed on how many documents match (not on the page size), so `limit: 2` does not ask for a correction.
+        if max(results.hits.count, results.estimatedTotalHits) < DidYouMean.fewHits && options.window.offset == 0 {
             let visible = try snapshot.scopeSet(scope)
             results.didYouMean = try DidYouMean(context: context, snapshot: snapshot, visible: visible).suggestion(for: clauses)
         }
