@@ -27,7 +27,7 @@ public enum OracleSQL {
                  p.view_count AS views, p.copy_count AS copies, p.bookmark_count AS bookmarks, p.fork_count AS forks,
                  p.comment_count AS comments, p.rating_avg AS ratingAvg, p.rating_count AS ratingCount,
                  p.created_at AS createdAt, p.updated_at AS updatedAt, p.published_at AS publishedAt,
-                 p.forked_from_id AS forkedFrom
+                 p.forked_from_id AS forkedFrom, COALESCE(p.forked_from_id, p.id) AS family
           FROM prompts p
           LEFT JOIN categories c ON c.id = p.category_id
           LEFT JOIN category_levels l ON l.id = p.category_id

@@ -1,0 +1,216 @@
+import Foundation
+import GRDB
+import Testing
+import VaultCorpus
+import VaultIndex
+import VaultTestSupport
+@testable import VaultIngest
+
+/// The engine's filters, facets, sort, distinct, totals and scope against the independent oracle
+/// (VaultTestSupport: its own filter tree, evaluator, facet counter and sort, written apart from the
+/// engine) over a generated PromptVault store of 2,000 prompts rebuilt into an index.
+///
+/// Properties, for 500 seeded random requests (filter in text or array form, empty or two-word q,
+/// sort, facets, distinct, offset or page mode, public / owner / unrestricted scope):
+/// 1. the hits are exactly the oracle's window: candidates = visible in the scope ∧ the oracle's
+///    filter ∧ (for a text query) matched by q; ordered by the brute-force sort, ties by relevance
+///    (the unfiltered search's scores), then by id; placeholder searches in id order;
+/// 2. totals are exact whenever the engine says so (facets, sort, distinct, placeholder, page mode),
+///    and page mode's totalHits / totalPages equal the oracle's;
+/// 3. every facet distribution equals the brute-force count over the candidates (or the distinct hits);
+/// 4. filters the oracle calls faulty (not filterable, a range on text, a non-number bound) fail
+///    with `IndexError.invalidFilter`, never a partial answer;
+/// 5. for unrestricted placeholder searches whose filter SQL can express, the ids equal SQLite's.
+/// The seed is printed; `VAULT_TEST_SEED` replays it.
+@Suite("Engine queries equal the oracle")
+struct EngineQueryPropertyTests {
+    static let sortable = ["views", "copies", "bookmarks", "forks", "comments", "ratingAvg", "ratingCount", "createdAt", "updatedAt", "publishedAt"]
+    static let facetable = ["tags", "category", "category.lvl0", "category.lvl1", "category.lvl2", "model", "provider", "author", "status", "featured", "staffPick"]
+
+    /// A built index over a generated store, with the stored documents in id order.
+    final class Fixture: @unchecked Sendable {
+        // @unchecked: built once in `init`, then only read (the scratch folder is removed on deinit).
+        let scratch: Scratch
+        let index: Index
+        let store: DatabaseQueue
+        let documents: [Document]
+        let byID: [String: Document]
+
+        init(seed: UInt64, prompts: Int) throws {
+            scratch = try Scratch()
+            store = try scratch.makePromptVaultStore(StoreGenerator(seed: seed, promptCount: prompts, now: TestStore.now, meanEventsPerPrompt: 4).contents())
+            _ = try IndexRebuilder(configuration: try SourceConfiguration.promptVault()).rebuild(storePath: scratch.store, into: scratch.index, log: { _ in })
+            index = try Index.open(at: scratch.index)
+            let snapshot = try index.snapshot()
+            documents = try (1...prompts).compactMap { try snapshot.document(id: String($0), scope: .unrestricted) }
+            byID = Dictionary(uniqueKeysWithValues: documents.map { ($0.id, $0) })
+        }
+    }
+
+    static func text(_ document: Document, _ field: String) -> String? {
+        if case .string(let value)? = document.fields[field] { return value }
+        return nil
+    }
+
+    static func isVisible(_ document: Document, _ scope: SearchScope) -> Bool {
+        let isPublic = text(document, "visibility") == "public" && text(document, "status") == "published"
+        switch scope {
+        case .unrestricted: return true
+        case .publicOnly: return isPublic
+        case .owner(let owner): return isPublic || text(document, "author")?.lowercased() == owner.lowercased()
+        }
+    }
+
+    @Test func randomRequestsEqualTheOracle() throws {
+        let seed = OracleSeed.make()
+        print("EngineQueryPropertyTests seed: \(seed) (replay with VAULT_TEST_SEED=\(seed))")
+        let fixture = try Fixture(seed: seed, prompts: 2_000)
+        #expect(fixture.documents.count == 2_000)
+        let searcher = try Searcher(index: fixture.index)
+        let snapshot = try fixture.index.snapshot()
+        var random = SeededRandom(seed: seed ^ 0xE9_61E)
+        var filters = RandomFilterGenerator(random: SeededRandom(seed: seed ^ 0xF1_17E2), documents: fixture.documents)
+        let authors = Array(Set(fixture.documents.compactMap { Self.text($0, "author") })).sorted()
+        var wordSet = Set<String>()
+        for document in fixture.documents.prefix(200) {
+            for word in (Self.text(document, "title") ?? "").split(separator: " ") {
+                let text = String(word)
+                if text.count >= 4, text.allSatisfy(\.isLetter), !StopWords.english.contains(text.lowercased()) { wordSet.insert(text) }
+            }
+        }
+        let titleWords: [String] = wordSet.sorted()
+        var checked = 0, faulty = 0, sqlChecked = 0, nonEmpty = 0
+
+        for round in 0..<500 {
+            let filter = filters.next()
+            let scope: SearchScope = {
+                switch random.below(10) {
+                case 0..<6: return .publicOnly
+                case 6..<9: return .owner(random.pick(authors))
+                default: return .unrestricted
+                }
+            }()
+            // The filter, as text or in the array form.
+            let parsed: FilterExpression?
+            let rendered: String
+            if random.chance(30) {
+                let elements = filters.renderArrayForm(filter)
+                rendered = FilterArrayElement.json(elements)
+                parsed = try FilterParser.parse(FilterInput.all(elements.map {
+                    switch $0 {
+                    case .filter(let text): return .expression(text)
+                    case .anyOf(let texts): return .any(texts)
+                    }
+                }))
+            } else {
+                rendered = filters.render(filter)
+                parsed = try FilterParser.parse(rendered)
+            }
+            let context = "seed \(seed) round \(round): filter \(rendered), oracle \(filter)"
+            var options = SearchOptions()
+            options.filter = parsed
+            // Two-word queries: ranked by BM25F alone (no positional rerank), so the unfiltered
+            // search's scores are the relevance that breaks ties.
+            let query = random.chance(50) ? "" : "\(random.pick(titleWords)) \(random.pick(titleWords)) "
+            if random.chance(35) {
+                options.sort = (0..<(1 + random.below(2))).map { _ in SortKey(field: random.pick(Self.sortable), descending: random.chance(60)) }
+            }
+            if random.chance(50) { options.facets = (0..<(1 + random.below(3))).map { _ in random.pick(Self.facetable) } }
+            if random.chance(15) { options.distinct = "family" }
+            if random.chance(50) {
+                options.page = 1 + random.below(3)
+                options.hitsPerPage = 1 + random.below(20)
+            } else {
+                options.offset = random.below(20)
+                options.limit = 1 + random.below(30)
+            }
+
+            let problems = OracleEvaluator.problems(filter, kinds: .promptVault)
+            if !problems.isEmpty {
+                faulty += 1
+                do {
+                    _ = try searcher.search(query, scope: scope, options: options, in: snapshot)
+                    Issue.record(Comment(rawValue: "\(context): expected a filter error (\(problems))"))
+                } catch IndexError.invalidFilter {
+                } catch { Issue.record(Comment(rawValue: "\(context): expected invalidFilter, got \(error)")) }
+                continue
+            }
+            let results = try searcher.search(query, scope: scope, options: options, in: snapshot)
+
+            // The oracle's candidates and their order.
+            var relevance: [String: Double] = [:]
+            if !query.isEmpty {
+                for hit in try searcher.search(query, scope: .unrestricted, options: SearchOptions(limit: 10_000), in: snapshot).hits {
+                    relevance[hit.id] = hit.score
+                }
+            }
+            let candidates = fixture.documents.filter {
+                Self.isVisible($0, scope) && OracleEvaluator.matches(filter, $0, kinds: .promptVault) && (query.isEmpty || relevance[$0.id] != nil)
+            }
+            let sorter = BruteForceSort(keys: options.sort.map { BruteForceSort.Key(field: $0.field, ascending: !$0.descending) })
+            func before(_ a: Document, _ b: Document) -> Bool {
+                let order = sorter.compare(a, b)
+                if order != 0 { return order < 0 }
+                let (x, y) = (relevance[a.id] ?? 0, relevance[b.id] ?? 0)
+                if abs(x - y) > 1e-9 * max(abs(x), abs(y)) { return x > y }
+                return Int(a.id)! < Int(b.id)!
+            }
+            var ranked = candidates.sorted(by: before)
+            if options.distinct != nil {
+                var seen = Set<FieldValue>()
+                ranked = ranked.filter { document in document.fields["family"].map { seen.insert($0).inserted } ?? true }
+            }
+            var skip = options.offset, take = options.limit
+            if let page = options.page, let size = options.hitsPerPage {
+                skip = (page - 1) * size
+                take = size
+            }
+            let expected: [Document] = Array(ranked.dropFirst(skip).prefix(take))
+
+            // 1. Hits: same length; each place holds the expected document or one tied with it.
+            #expect(results.hits.count == expected.count, Comment(rawValue: "\(context): \(results.hits.count) hits, expected \(expected.count)"))
+            for (hit, want) in zip(results.hits, expected) where hit.id != want.id {
+                let got = try #require(fixture.byID[hit.id])
+                let tied = sorter.compare(got, want) == 0 && !before(got, want) && !before(want, got)
+                #expect(tied, Comment(rawValue: "\(context): hit \(hit.id) where the oracle has \(want.id)"))
+            }
+            for hit in results.hits {
+                #expect(Self.isVisible(fixture.byID[hit.id]!, scope), Comment(rawValue: "\(context): hit \(hit.id) is outside the scope"))
+            }
+            // 2. Totals.
+            if results.totalHitsAreExact { #expect(results.estimatedTotalHits == ranked.count, Comment(rawValue: "\(context): total \(results.estimatedTotalHits), oracle \(ranked.count)")) }
+            #expect(results.totalHitsAreExact == (query.isEmpty || options.needsEveryMatch), Comment(rawValue: "\(context): exactness"))
+            if let page = options.hitsPerPage {
+                #expect(results.totalHits == ranked.count, Comment(rawValue: "\(context): totalHits"))
+                #expect(results.totalPages == (ranked.count + page - 1) / page, Comment(rawValue: "\(context): totalPages"))
+            }
+            // 3. Facets over the (distinct) candidates; values compared case-insensitively (the
+            // engine keeps the first spelling indexed, the oracle the first among the candidates).
+            for facet in Set(options.facets) {
+                let want: [String] = BruteForceFacets.distribution(of: facet, over: ranked, maxValues: 100).map { (entry: (value: String, count: Int)) -> String in entry.value.lowercased() + "=" + String(entry.count) }
+                let got: [String] = (results.facetDistribution[facet] ?? []).map { (entry: FacetValueCount) -> String in entry.value.lowercased() + "=" + String(entry.count) }
+                #expect(got == want, Comment(rawValue: "\(context): facet \(facet)"))
+            }
+            // 5. SQL, for the subset it can express.
+            if scope == .unrestricted && query.isEmpty, let condition = SQLFilterRenderer.render(filter) {
+                let sql = try fixture.store.read { db in try OracleSQL.matchingIDs(condition, in: db) }
+                var everything = SearchOptions(limit: 10_000)
+                everything.filter = parsed
+                let engineIDs: [String] = try searcher.search("", scope: .unrestricted, options: everything, in: snapshot).hits.map(\.id).sorted()
+                let sqlIDs: [String] = sql.sorted()
+                #expect(engineIDs == sqlIDs, Comment(rawValue: "\(context): SQL"))
+                sqlChecked += 1
+            }
+            checked += 1
+            if !results.hits.isEmpty { nonEmpty += 1 }
+        }
+        print("EngineQueryPropertyTests: \(checked) requests checked (\(nonEmpty) with hits), \(faulty) faulty filters refused, \(sqlChecked) against SQL")
+        #expect(nonEmpty > 100, "too few requests select anything: the generator or the fixture is off")
+        #expect(sqlChecked >= 20)
+    }
+}
+
+extension SearchOptions {
+    /// Whether the options make the engine find every match (so totals are exact).
+    var needsEveryMatch: Bool { isPageMode || !facets.isEmpty || !sort.isEmpty || distinct != nil }
+}
