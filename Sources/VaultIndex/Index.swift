@@ -101,16 +101,24 @@ public final class Index: Sendable {
         return settings
     }
 
-    /// Replaces the ranking settings (weights, b, k1). Changing fields or analysis needs a rebuild.
-    public func updateSettings(_ settings: IndexSettings) throws(IndexError) {
+    /// Replaces the settings. Query-time settings (weights, b, k1, typos, rules, synonyms) apply at
+    /// once; a change of ``IndexSettings/attributes`` or ``IndexSettings/visibility`` rebuilds the
+    /// columns from the stored documents in the same transaction (no text is re-analyzed, postings
+    /// stay). Changing the searchable fields or the analysis needs a full rebuild.
+    /// - Returns: whether the columns were rebuilt.
+    @discardableResult
+    public func updateSettings(_ settings: IndexSettings) throws(IndexError) -> Bool {
         try settings.validate()
-        try IndexError.wrap {
+        return try IndexError.wrap {
             try environment.write { txn in
                 let current = try self.settings(in: txn)
                 guard current.hasSameAnalysis(as: settings) else {
                     throw IndexError.invalidSettings("searchable fields and analysis can only change by rebuilding the index")
                 }
                 try txn.put(databases.meta, key: MetaKey.settings, value: Array(try JSONEncoder().encode(settings)))
+                guard !current.hasSameColumns(as: settings) else { return false }
+                try ColumnRebuild.run(txn, databases, settings: settings)
+                return true
             }
         }
     }

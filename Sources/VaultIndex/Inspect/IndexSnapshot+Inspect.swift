@@ -39,7 +39,8 @@ extension IndexSnapshot {
     /// Checks: every stored document has its id mapping and forward index; every term's blocks decode,
     /// hold ascending live docs, agree with the skip table (last doc, count, bounds) and sum to the
     /// document frequency; the forward index names each term exactly `df` times; the statistics
-    /// match the stored documents; the prefix table holds each prefix's top terms (``PrefixTableCheck``).
+    /// match the stored documents; the prefix table holds each prefix's top terms (``PrefixTableCheck``);
+    /// the columns hold exactly what the stored documents imply (``ColumnCheck``).
     /// O(index size).
     public func check() throws(IndexError) -> [String] {
         try IndexError.wrap {
@@ -135,6 +136,7 @@ private struct IndexChecker {
         }
         if !forwardCounts.isEmpty { problem("\(forwardCounts.count) term ids in the forward index have no dictionary entry") }
         for text in try PrefixTableCheck(transaction: txn, databases: db).run(limit: 100) { problem(text) }
+        for text in try ColumnCheck(snapshot: snapshot).run(limit: 100) { problem(text) }
         return problems
     }
 }
