@@ -43,6 +43,9 @@ public final class Tailer {
         public var changes: Int
         /// Documents upserted.
         public var upserts: Int
+        /// Of ``upserts``, documents whose text was unchanged: only their columns and stored fields
+        /// were rewritten (counters, flags, visibility), no postings.
+        public var replacedInPlace: Int = 0
         /// Documents deleted.
         public var deletes: Int
         /// Affected documents that were already up to date (skipped).
@@ -157,7 +160,8 @@ public final class Tailer {
             trimmed = try store.write { db in try ChangeLog.trim(upTo: upTo, in: db) }
         }
         return BatchReport(
-            changes: batch.changes, upserts: summary.added + summary.replaced, deletes: summary.deleted + summary.missing,
+            changes: batch.changes, upserts: summary.added + summary.replaced, replacedInPlace: summary.replacedInPlace,
+            deletes: summary.deleted + summary.missing,
             unchanged: batch.operations.count - operations.count,
             cursor: cursor, trimmed: trimmed, readSeconds: (read - started).seconds, applySeconds: (applied - read).seconds)
     }

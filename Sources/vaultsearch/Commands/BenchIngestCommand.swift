@@ -2,6 +2,7 @@ import ArgumentParser
 import Dispatch
 import Foundation
 import GRDB
+import VaultCorpus
 import VaultEval
 import VaultIndex
 import VaultIngest
@@ -28,16 +29,24 @@ struct BenchIngestCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Seconds of idle tailing to measure CPU over.")
     var idleSeconds = 10
 
+    @Option(name: .long, help: "Throughput mode: commit this many changes to the store first (1,000 per transaction), then time the tailer catching up; counters and content side by side.")
+    var backlog: Int?
+
     func validate() throws {
         if rate < 1 || rate > 100_000 { throw ValidationError("--rate must be between 1 and 100000") }
         if seconds < 1 || seconds > 3_600 { throw ValidationError("--seconds must be between 1 and 3600") }
         if idleSeconds < 1 || idleSeconds > 3_600 { throw ValidationError("--idle-seconds must be between 1 and 3600") }
+        if let backlog, backlog < 1 || backlog > 10_000_000 { throw ValidationError("--backlog must be between 1 and 10000000") }
     }
 
     func run() throws {
         let configuration = try store.configuration()
         if !FileManager.default.fileExists(atPath: indexOptions.index + "/data.mdb") {
             _ = try IndexRebuilder(configuration: configuration).rebuild(storePath: store.db, into: indexOptions.index, log: IngestLog.line)
+        }
+        if let backlog {
+            try throughput(backlog: backlog, configuration: configuration)
+            return
         }
         let tailer = try Tailer(storePath: store.db, indexPath: indexOptions.index, configuration: configuration, log: IngestLog.line)
         try tailer.catchUp()
@@ -89,6 +98,47 @@ struct BenchIngestCommand: ParsableCommand {
         let cpu = cpuSeconds() - cpuStart
         let wall = (ContinuousClock.now - idleStart).seconds
         print(String(format: "idle tailer CPU: %.3f s over %.1f s = %.3f %% of one core", cpu, wall, cpu / wall * 100))
+    }
+
+    /// Commits `backlog` counter-only changes (views, copies, bookmarks) and times the tailer applying
+    /// them; then the same number of content changes (a title edit: a full re-index of the prompt)
+    /// for comparison in the same run.
+    private func throughput(backlog: Int, configuration: SourceConfiguration) throws {
+        let tailer = try Tailer(storePath: store.db, indexPath: indexOptions.index, configuration: configuration, log: IngestLog.line)
+        try tailer.catchUp()
+        let queue = try StoreConnection.open(store.db)
+        let maxID = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM prompts") ?? 0 }
+        guard maxID > 0 else { throw CommandError("the store has no prompts") }
+        let mixes: [(name: String, sql: String)] = [
+            ("counter-only (views, copies, bookmarks)", "UPDATE prompts SET view_count = view_count + 1, copy_count = copy_count + (? % 3 = 0), bookmark_count = bookmark_count + (? % 7 = 0) WHERE id = ?"),
+            ("content (title edit, full re-index)", "UPDATE prompts SET title = title || ' ' || (? % 10), updated_at = updated_at + (? % 2) WHERE id = ?"),
+        ]
+        var random = SeededRandom(seed: 7)
+        for mix in mixes {
+            var written = 0
+            while written < backlog {
+                let n = min(1_000, backlog - written)
+                try queue.write { db in
+                    let statement = try db.makeStatement(sql: mix.sql)
+                    for i in 0..<n {
+                        let id = 1 + Int64(random.below(Int(maxID)))
+                        try statement.execute(arguments: [written + i, written + i, id])
+                    }
+                }
+                written += n
+            }
+            let start = ContinuousClock.now
+            var read = 0.0, apply = 0.0, inPlace = 0, upserts = 0
+            let changes = try tailer.catchUp { batch in
+                read += batch.readSeconds
+                apply += batch.applySeconds
+                upserts += batch.upserts
+                inPlace += batch.replacedInPlace
+            }
+            let wall = (ContinuousClock.now - start).seconds
+            print(String(format: "%@: %d changes in %.2f s = %.0f changes/s (%.2f s reading the store, %.2f s applying; %d upserts, %d in place)",
+                         mix.name, changes, wall, Double(changes) / wall, read, apply, upserts, inPlace))
+        }
     }
 
     /// Latency of committing a batch that only stores a cursor (one dirty page: the fsyncs of data
