@@ -156,9 +156,14 @@ public struct SearchOptions: Sendable, Equatable {
         }
     }
 
-    /// The facets asked for, with `*` expanded to every facetable attribute present in the index.
+    /// The facets asked for, with `*` expanded to every facetable field some live document has (a
+    /// field id outlives the last document with the field, e.g. a category level after a move).
     func expandedFacets(in snapshot: IndexSnapshot) throws(IndexError) -> [String] {
         guard facets.contains("*") else { return facets }
-        return try snapshot.columnFieldNames().filter { snapshot.settings.columnAttribute(for: $0)?.facetable == true }
+        var names: [String] = []
+        for name in try snapshot.columnFieldNames() where snapshot.settings.columnAttribute(for: name)?.facetable == true {
+            if try snapshot.facetEntry(field: name, kind: .exists) != nil { names.append(name) }
+        }
+        return names
     }
 }

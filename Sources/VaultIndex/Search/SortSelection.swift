@@ -49,14 +49,33 @@ struct SortSelection {
             let order = compare(a.key, b.key)
             return order > 0 || (order == 0 && a.doc > b.doc)
         }
-        try candidates.forEach { (doc) throws(IndexError) in heap.offer((doc, try key(of: doc))) }
+        try candidates.forEach { (doc) throws(IndexError) in
+            // Once the heap is full, most candidates lose on the first key alone: decide that from
+            // one column read, without building the whole key.
+            if let worst = heap.worst, try firstKeyLoses(doc, to: worst.key) { return }
+            heap.offer((doc, try key(of: doc)))
+        }
         return heap.sortedBestFirst()
+    }
+
+    /// Whether `doc`'s first sort value ranks strictly after `key`'s first value.
+    @inline(__always)
+    private mutating func firstKeyLoses(_ doc: UInt32, to key: Key) throws(IndexError) -> Bool {
+        guard !keys.isEmpty, readers[0] != nil else { return false }
+        let value = try readers[0]!.value(doc)
+        switch (value, key[0]) {
+        case (nil, nil): return false
+        case (nil, _): return true
+        case (_, nil): return false
+        case let (x?, y?): return x == y ? false : (x > y) != keys[0].descending
+        }
     }
 
     /// The members of `candidates` whose key equals `key`.
     mutating func tied(with key: Key, in candidates: DocSet) throws(IndexError) -> DocSet {
         var result = DocSet(capacity: candidates.capacity)
         try candidates.forEach { (doc) throws(IndexError) in
+            if try firstKeyLoses(doc, to: key) { return }
             if compare(try self.key(of: doc), key) == 0 { result.insert(doc) }
         }
         return result
