@@ -20,7 +20,8 @@ import VaultTestSupport
 /// 3. every facet distribution equals the brute-force count over the candidates (or the distinct hits);
 /// 4. filters the oracle calls faulty (not filterable, a range on text, a non-number bound) fail
 ///    with `IndexError.invalidFilter`, never a partial answer;
-/// 5. for unrestricted placeholder searches whose filter SQL can express, the ids equal SQLite's.
+/// 5. for every placeholder round whose filter SQL can express, the filter's ids over every
+///    document equal SQLite's.
 /// The seed is printed; `VAULT_TEST_SEED` replays it.
 @Suite("Engine queries equal the oracle")
 struct EngineQueryPropertyTests {
@@ -191,8 +192,8 @@ struct EngineQueryPropertyTests {
                 let got: [String] = (results.facetDistribution[facet] ?? []).map { (entry: FacetValueCount) -> String in entry.value.lowercased() + "=" + String(entry.count) }
                 #expect(got == want, Comment(rawValue: "\(context): facet \(facet)"))
             }
-            // 5. SQL, for the subset it can express.
-            if scope == .unrestricted && query.isEmpty, let condition = SQLFilterRenderer.render(filter) {
+            // 5. SQL, for the subset it can express (the filter alone, over every document).
+            if query.isEmpty, let condition = SQLFilterRenderer.render(filter) {
                 let sql = try fixture.store.read { db in try OracleSQL.matchingIDs(condition, in: db) }
                 var everything = SearchOptions(limit: 10_000)
                 everything.filter = parsed
@@ -206,7 +207,7 @@ struct EngineQueryPropertyTests {
         }
         print("EngineQueryPropertyTests: \(checked) requests checked (\(nonEmpty) with hits), \(faulty) faulty filters refused, \(sqlChecked) against SQL")
         #expect(nonEmpty > 100, "too few requests select anything: the generator or the fixture is off")
-        #expect(sqlChecked >= 20)
+        #expect(sqlChecked >= 100, "too few filters were checked against SQL")
     }
 }
 

@@ -19,20 +19,37 @@ struct ColumnValues: Equatable {
     var numbers: [String: Double] = [:]
 
     init(document: Document, settings: IndexSettings) {
+        self.init(document: document, schema: ColumnSchema(settings: settings))
+    }
+
+    /// The column values of `document`, resolving attributes through `schema`'s cache.
+    init(document: Document, schema: ColumnSchema) {
         sets[SetKey(field: ColumnKeys.allDocumentsField, kind: .exists, value: "")] = ""
-        for (field, value) in document.fields {
-            guard let attribute = settings.columnAttribute(for: field) else { continue }
-            if attribute.hasFacetPostings {
-                sets[SetKey(field: field, kind: .exists, value: "")] = ""
-                let texts = Self.texts(of: value, type: attribute.type)
-                if value == .string("") || value == .strings([]) { sets[SetKey(field: field, kind: .empty, value: "")] = "" }
-                for text in texts {
-                    let key = SetKey(field: field, kind: .value, value: FilterValue.normalize(text))
-                    if sets[key] == nil { sets[key] = text }
-                }
+        for (field, value) in document.fields { add(field: field, value: value, schema: schema) }
+    }
+
+    /// The column values of only the fields that differ between `old` and `new` (for an in-place
+    /// replacement: the entries of unchanged fields, and the universe, stay as they are).
+    static func changed(from old: Document, to new: Document, schema: ColumnSchema) -> (old: ColumnValues, new: ColumnValues) {
+        var before = ColumnValues(), after = ColumnValues()
+        for (field, value) in old.fields where new.fields[field] != value { before.add(field: field, value: value, schema: schema) }
+        for (field, value) in new.fields where old.fields[field] != value { after.add(field: field, value: value, schema: schema) }
+        return (before, after)
+    }
+
+    private init() {}
+
+    private mutating func add(field: String, value: FieldValue, schema: ColumnSchema) {
+        guard let attribute = schema.attribute(for: field) else { return }
+        if attribute.hasFacetPostings {
+            sets[SetKey(field: field, kind: .exists, value: "")] = ""
+            if value == .string("") || value == .strings([]) { sets[SetKey(field: field, kind: .empty, value: "")] = "" }
+            for text in Self.texts(of: value, type: attribute.type) {
+                let key = SetKey(field: field, kind: .value, value: FilterValue.normalize(text))
+                if sets[key] == nil { sets[key] = text }
             }
-            if attribute.hasNumericColumn, let number = Self.number(of: value) { numbers[field] = number }
         }
+        if attribute.hasNumericColumn, let number = Self.number(of: value) { numbers[field] = number }
     }
 
     /// The texts a value contributes to facet postings.
@@ -59,6 +76,23 @@ struct ColumnValues: Equatable {
     static func canonicalText(_ number: Double) -> String {
         if number == number.rounded(), abs(number) < 1e15 { return String(Int64(number)) }
         return String(number)
+    }
+}
+
+/// The settings' column attributes with each field's resolution remembered: a document's ~30
+/// fields are resolved by dictionary lookup instead of a scan of the attribute list (with pattern
+/// matching) per field per document. One per writer or check; not shared across threads.
+final class ColumnSchema {
+    let settings: IndexSettings
+    private var resolved: [String: AttributeSettings?] = [:]
+
+    init(settings: IndexSettings) { self.settings = settings }
+
+    func attribute(for field: String) -> AttributeSettings? {
+        if let known = resolved[field] { return known }
+        let attribute = settings.columnAttribute(for: field)
+        resolved[field] = attribute
+        return attribute
     }
 }
 

@@ -12,7 +12,7 @@ struct ColumnCheck {
         func problem(_ text: String) { if problems.count < limit { problems.append(text) } }
         let txn = snapshot.transaction
         let db = snapshot.index.databases
-        let settings = snapshot.settings
+        let schema = ColumnSchema(settings: snapshot.settings)
 
         // What the documents imply.
         var expectedSets: [ColumnValues.SetKey: [UInt32]] = [:]
@@ -26,7 +26,7 @@ struct ColumnCheck {
                 entry = try docs.next()
                 continue
             }
-            let values = ColumnValues(document: document, settings: settings)
+            let values = ColumnValues(document: document, schema: schema)
             for key in values.sets.keys { expectedSets[key, default: []].append(doc) }
             for (field, number) in values.numbers { expectedNumbers[field, default: [:]][doc] = number }
             entry = try docs.next()

@@ -65,6 +65,17 @@ public final class IndexSnapshot {
         }
     }
 
+    /// Whether the index stores exactly `document` (same id, same fields), compared as encoded bytes
+    /// without decoding: the ingestion path's check for upserts that change nothing.
+    public func storesExactly(_ document: Document) throws(IndexError) -> Bool {
+        guard let number = try documentNumber(id: document.id) else { return false }
+        return try IndexError.wrap {
+            guard let raw = try transaction.get(index.databases.docs, key: KeyCodec.encode(number)) else { return false }
+            let encoded = StoredDocumentCodec.encode(document)
+            return encoded.count == raw.count && encoded.withUnsafeBytes { $0.elementsEqual(raw) }
+        }
+    }
+
     /// The stored document with external id `id`, whatever its visibility (the writer's own reads).
     func storedDocument(id: String) throws(IndexError) -> Document? {
         guard let number = try documentNumber(id: id) else { return nil }

@@ -10,6 +10,7 @@ enum ColumnRebuild {
     static func run(_ txn: WriteTransaction, _ db: IndexDatabases, settings: IndexSettings) throws {
         for database in db.columnDatabases { try txn.clear(database) }
         _ = try txn.delete(db.meta, key: ColumnKeys.metaKey)
+        let schema = ColumnSchema(settings: settings)
         var batch = ColumnBatch()
         var pending = 0
         var next: [UInt8]? = []
@@ -20,7 +21,7 @@ enum ColumnRebuild {
             next = nil
             while let (key, value) = entry {
                 let doc = KeyCodec.decodeUInt32(key)
-                batch.change(doc: doc, from: nil, to: ColumnValues(document: try StoredDocumentCodec.decode(value), settings: settings))
+                batch.change(doc: doc, from: nil, to: ColumnValues(document: try StoredDocumentCodec.decode(value), schema: schema))
                 pending += 1
                 entry = try cursor.next()
                 if pending == chunk, let (following, _) = entry {

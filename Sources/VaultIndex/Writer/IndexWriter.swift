@@ -14,6 +14,8 @@ public final class IndexWriter {
     /// One analyzer per analysis worker (analyzers hold ICU and Snowball state and are not shared).
     private let analyzers: [Analyzer]
     private let settings: IndexSettings
+    /// Attribute resolution per field name, kept across batches.
+    private let schema: ColumnSchema
     /// Batches with fewer documents than this are analyzed on the calling thread.
     private static let parallelThreshold = 64
 
@@ -21,6 +23,7 @@ public final class IndexWriter {
     public init(index: Index) throws(IndexError) {
         self.index = index
         self.settings = try IndexError.wrap { try index.environment.read { try index.settings(in: $0) } }
+        self.schema = ColumnSchema(settings: settings)
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let analysis = settings.analysis
         self.analyzers = (0..<workers).map { _ in Analyzer(analysis) }
@@ -47,7 +50,7 @@ public final class IndexWriter {
         let analyzed = analyze(effective, skipping: textUnchanged)
         try IndexError.wrap {
             try index.environment.write { txn in
-                var batch = try WriteBatch(transaction: txn, databases: index.databases, settings: settings)
+                var batch = try WriteBatch(transaction: txn, databases: index.databases, settings: settings, schema: schema)
                 for (i, operation) in effective.enumerated() {
                     // Same text as stored (checked again inside the transaction): columns and stored fields only.
                     if textUnchanged[i], case .upsert(let document) = operation, try batch.replaceInPlace(document) {

@@ -8,6 +8,7 @@ struct WriteBatch {
     let db: IndexDatabases
     var statistics: IndexStatistics
     let settings: IndexSettings
+    let schema: ColumnSchema
     /// Column changes, written by ``finish()``.
     var columns = ColumnBatch()
 
@@ -22,10 +23,11 @@ struct WriteBatch {
     private var termIDsByString: [String: UInt32] = [:]
     var states: [UInt32: TermState] = [:]
 
-    init(transaction: WriteTransaction, databases: IndexDatabases, settings: IndexSettings) throws {
+    init(transaction: WriteTransaction, databases: IndexDatabases, settings: IndexSettings, schema: ColumnSchema? = nil) throws {
         self.txn = transaction
         self.db = databases
         self.settings = settings
+        self.schema = schema ?? ColumnSchema(settings: settings)
         guard let raw = try transaction.get(databases.meta, key: MetaKey.statistics) else {
             throw IndexError.corrupt("statistics are missing")
         }
@@ -58,7 +60,7 @@ struct WriteBatch {
         }
         if reader.failed { throw IndexError.corrupt("forward index of document \(doc)") }
         guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.corrupt("document \(doc) is not stored") }
-        columns.change(doc: doc, from: ColumnValues(document: try StoredDocumentCodec.decode(stored), settings: settings), to: nil)
+        columns.change(doc: doc, from: ColumnValues(document: try StoredDocumentCodec.decode(stored), schema: schema), to: nil)
         try txn.delete(db.docTerms, key: docKey)
         try txn.delete(db.docs, key: docKey)
         try txn.delete(db.ids, key: idKey)
@@ -97,7 +99,7 @@ struct WriteBatch {
         try txn.put(db.docTerms, key: docKey, value: forward.bytes)
         try txn.put(db.docs, key: docKey, value: StoredDocumentCodec.encode(document))
         try txn.put(db.ids, key: Array(document.id.utf8), value: docKey)
-        columns.change(doc: doc, from: nil, to: ColumnValues(document: document, settings: settings))
+        columns.change(doc: doc, from: nil, to: ColumnValues(document: document, schema: schema))
     }
 
     /// Replaces the stored document with id `document.id` in place — same doc number, postings and
@@ -111,7 +113,8 @@ struct WriteBatch {
         guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.corrupt("document \(doc) is not stored") }
         let old = try StoredDocumentCodec.decode(stored)
         guard settings.hasSameSearchableText(old, document) else { return false }
-        columns.change(doc: doc, from: ColumnValues(document: old, settings: settings), to: ColumnValues(document: document, settings: settings))
+        let (before, after) = ColumnValues.changed(from: old, to: document, schema: schema)
+        columns.change(doc: doc, from: before, to: after)
         try txn.put(db.docs, key: docKey, value: StoredDocumentCodec.encode(document))
         return true
     }

@@ -173,7 +173,7 @@ public final class Tailer {
         defer { snapshot.close() }
         return try operations.filter { operation in
             guard case .upsert(let document) = operation else { return true }
-            return try snapshot.document(id: document.id, scope: .unrestricted) != document
+            return try !snapshot.storesExactly(document)
         }
     }
 

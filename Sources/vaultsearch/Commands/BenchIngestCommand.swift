@@ -32,11 +32,19 @@ struct BenchIngestCommand: ParsableCommand {
     @Option(name: .long, help: "Throughput mode: commit this many changes to the store first (1,000 per transaction), then time the tailer catching up; counters and content side by side.")
     var backlog: Int?
 
+    @Option(name: .long, help: "With --backlog: counters, content or both (default).")
+    var mix = "both"
+
+    @Option(name: .customLong("batch-size"), help: "Changes the tailer reads per batch (as `tail --batch-size`).")
+    var batchSize = 1_000
+
     func validate() throws {
         if rate < 1 || rate > 100_000 { throw ValidationError("--rate must be between 1 and 100000") }
         if seconds < 1 || seconds > 3_600 { throw ValidationError("--seconds must be between 1 and 3600") }
         if idleSeconds < 1 || idleSeconds > 3_600 { throw ValidationError("--idle-seconds must be between 1 and 3600") }
         if let backlog, backlog < 1 || backlog > 10_000_000 { throw ValidationError("--backlog must be between 1 and 10000000") }
+        if !["counters", "content", "both"].contains(mix) { throw ValidationError("--mix must be counters, content or both") }
+        if batchSize < 1 || batchSize > 100_000 { throw ValidationError("--batch-size must be between 1 and 100000") }
     }
 
     func run() throws {
@@ -104,7 +112,9 @@ struct BenchIngestCommand: ParsableCommand {
     /// them; then the same number of content changes (a title edit: a full re-index of the prompt)
     /// for comparison in the same run.
     private func throughput(backlog: Int, configuration: SourceConfiguration) throws {
-        let tailer = try Tailer(storePath: store.db, indexPath: indexOptions.index, configuration: configuration, log: IngestLog.line)
+        var options = Tailer.Options()
+        options.batchSize = batchSize
+        let tailer = try Tailer(storePath: store.db, indexPath: indexOptions.index, configuration: configuration, options: options, log: IngestLog.line)
         try tailer.catchUp()
         let queue = try StoreConnection.open(store.db)
         let maxID = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM prompts") ?? 0 }
@@ -114,7 +124,8 @@ struct BenchIngestCommand: ParsableCommand {
             ("content (title edit, full re-index)", "UPDATE prompts SET title = title || ' ' || (? % 10), updated_at = updated_at + (? % 2) WHERE id = ?"),
         ]
         var random = SeededRandom(seed: 7)
-        for mix in mixes {
+        let chosen = mixes.enumerated().filter { i, _ in self.mix == "both" || (self.mix == "counters") == (i == 0) }.map(\.element)
+        for mix in chosen {
             var written = 0
             while written < backlog {
                 let n = min(1_000, backlog - written)
