@@ -21,7 +21,11 @@ import VaultTestSupport
 /// 4. filters the oracle calls faulty (not filterable, a range on text, a non-number bound) fail
 ///    with `IndexError.invalidFilter`, never a partial answer;
 /// 5. for every placeholder round whose filter SQL can express, the filter's ids over every
-///    document equal SQLite's.
+///    document equal SQLite's;
+/// 6. the other entry points in the same scope: facet search counts equal the brute-force counts
+///    over the candidates, similar documents are visible and pass the filter (never the document
+///    itself, nil for an invisible one), a document fetch obeys the scope, and every word a
+///    did-you-mean suggests occurs in a visible document.
 /// The seed is printed; `VAULT_TEST_SEED` replays it.
 @Suite("Engine queries equal the oracle")
 struct EngineQueryPropertyTests {
@@ -107,7 +111,7 @@ struct EngineQueryPropertyTests {
                 rendered = filters.render(filter)
                 parsed = try FilterParser.parse(rendered)
             }
-            let context = "seed \(seed) round \(round): filter \(rendered), oracle \(filter)"
+            var context = "seed \(seed) round \(round): filter \(rendered), oracle \(filter)"
             var options = SearchOptions()
             options.filter = parsed
             // Two-word queries: ranked by BM25F alone (no positional rerank), so the unfiltered
@@ -126,6 +130,8 @@ struct EngineQueryPropertyTests {
                 options.limit = 1 + random.below(30)
             }
 
+            let request = "q '\(query)', scope \(scope), sort \(options.sort.map { "\($0.field):\($0.descending ? "desc" : "asc")" }), distinct \(options.distinct ?? "-"), page \(options.page.map(String.init) ?? "-")×\(options.hitsPerPage.map(String.init) ?? "-"), offset \(options.offset) limit \(options.limit)"
+            context += "; " + request
             let problems = OracleEvaluator.problems(filter, kinds: .promptVault)
             if !problems.isEmpty {
                 faulty += 1
@@ -170,10 +176,16 @@ struct EngineQueryPropertyTests {
 
             // 1. Hits: same length; each place holds the expected document or one tied with it.
             #expect(results.hits.count == expected.count, Comment(rawValue: "\(context): \(results.hits.count) hits, expected \(expected.count)"))
+            var topOptions = options
+            topOptions.offset = 0
+            topOptions.limit = 8
+            topOptions.page = nil
+            topOptions.hitsPerPage = nil
+            let engineTop = results.hits.count == expected.count && zip(results.hits, expected).allSatisfy({ $0.id == $1.id }) ? [] : try searcher.search(query, scope: scope, options: topOptions, in: snapshot).hits.map { "\($0.id):\($0.score)" }
             for (hit, want) in zip(results.hits, expected) where hit.id != want.id {
                 let got = try #require(fixture.byID[hit.id])
                 let tied = sorter.compare(got, want) == 0 && !before(got, want) && !before(want, got)
-                #expect(tied, Comment(rawValue: "\(context): hit \(hit.id) where the oracle has \(want.id)"))
+                #expect(tied, Comment(rawValue: "\(context): hit \(hit.id) (engine score \(hit.score), unfiltered \(relevance[hit.id] ?? -1)) where the oracle has \(want.id) (unfiltered \(relevance[want.id] ?? -1)); window \(results.hits.map { "\($0.id):\($0.score)" }) vs \(expected.map { "\($0.id):\(relevance[$0.id] ?? -1)" }); engine top \(engineTop) oracle top \(ranked.prefix(8).map { "\($0.id):\(relevance[$0.id] ?? -1)" })"))
             }
             for hit in results.hits {
                 #expect(Self.isVisible(fixture.byID[hit.id]!, scope), Comment(rawValue: "\(context): hit \(hit.id) is outside the scope"))
@@ -201,6 +213,39 @@ struct EngineQueryPropertyTests {
                 let sqlIDs: [String] = sql.sorted()
                 #expect(engineIDs == sqlIDs, Comment(rawValue: "\(context): SQL"))
                 sqlChecked += 1
+            }
+            // 6. The other entry points in the same scope: facet search counts equal brute force over
+            // the candidates (so no value only an invisible prompt has); similar hits are visible,
+            // pass the filter and exclude the document; a fetch obeys the scope; a suggestion's
+            // words occur in some visible document.
+            let facet = random.pick(["tags", "model", "category.lvl0", "author"])
+            let typed = String((BruteForceFacets.distribution(of: facet, over: fixture.documents).randomElement(using: &random)?.value ?? "a").prefix(1 + random.below(3)))
+            var facetOptions = SearchOptions()
+            facetOptions.filter = parsed
+            let facetHits = try searcher.facetSearch(facet: facet, facetQuery: typed, query: query, scope: scope, options: facetOptions, in: snapshot)
+            let facetCounts = Dictionary(BruteForceFacets.distribution(of: facet, over: candidates, maxValues: 100_000).map { ($0.value.lowercased(), $0.count) }, uniquingKeysWith: +)
+            for hit in facetHits {
+                #expect(facetCounts[hit.value.lowercased()] == hit.count, Comment(rawValue: "\(context): facet search \(facet) '\(typed)' → \(hit.value) \(hit.count)"))
+            }
+            let probe = random.pick(fixture.documents)
+            #expect((try snapshot.document(id: probe.id, scope: scope) != nil) == Self.isVisible(probe, scope), Comment(rawValue: "\(context): fetch \(probe.id)"))
+            if let like = try searcher.similar(to: probe.id, scope: scope, options: facetOptions, in: snapshot) {
+                #expect(Self.isVisible(probe, scope), Comment(rawValue: "\(context): similar to invisible \(probe.id)"))
+                for hit in like.hits {
+                    let document = fixture.byID[hit.id]!
+                    let fits = hit.id != probe.id && Self.isVisible(document, scope) && OracleEvaluator.matches(filter, document, kinds: .promptVault)
+                    #expect(fits, Comment(rawValue: "\(context): similar to \(probe.id) gave \(hit.id)"))
+                }
+            } else {
+                #expect(!Self.isVisible(probe, scope), Comment(rawValue: "\(context): similar to visible \(probe.id) returned nil"))
+            }
+            if let suggestion = results.didYouMean {
+                for word in suggestion.split(separator: " ") where !query.lowercased().contains(word.lowercased()) {
+                    let found = fixture.documents.contains { document in
+                        Self.isVisible(document, scope) && ["title", "description", "content", "instructions"].contains { (Self.text(document, $0) ?? "").lowercased().contains(word.lowercased()) }
+                    }
+                    #expect(found, Comment(rawValue: "\(context): suggested '\(word)', which no visible document has"))
+                }
             }
             checked += 1
             if !results.hits.isEmpty { nonEmpty += 1 }

@@ -81,6 +81,10 @@ struct QueryExecutor {
         var bounds = [Double](repeating: 0, count: n)
         var prefix = [Double](repeating: 0, count: n + 1)
         var frontier: UInt32 = 0
+        // Phrase sources (split words, multi-word synonyms) are scored in `finish`, after the probe
+        // loop's early cut, and an essential term's phrase share is in neither `score` nor the
+        // non-essential prefix: the cut must leave room for their best.
+        let phraseBound = plan.phraseSourceIndices.reduce(0.0) { $0 + plan.sources[$1].bonus + plan.sources[$1].weight }
         var stepped: [Int] = []
         stepped.reserveCapacity(n)
         while true {
@@ -123,7 +127,7 @@ struct QueryExecutor {
                     }
                     var rank = essential - 1
                     while rank >= 0 {
-                        if cannotBeat(score + prefix[rank + 1], threshold) { break }
+                        if cannotBeat(score + phraseBound + prefix[rank + 1], threshold) { break }
                         let cursor = cursors[order[rank]]
                         cursor.advance(to: doc)
                         if cursor.doc == doc { score += add(active[order[rank]], cursor) }
