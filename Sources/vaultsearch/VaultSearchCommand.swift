@@ -10,6 +10,6 @@ struct VaultSearchCommand: ParsableCommand {
         subcommands: [
             DemoCommand.self, IndexCommand.self, SearchCommand.self, FacetSearchCommand.self, SimilarCommand.self, InspectCommand.self, EvalCommand.self,
             SettingsCommand.self, BenchCommand.self, BenchTyposCommand.self, GenerateCommand.self, InstallTriggersCommand.self,
-            TailCommand.self, GenerateStoreCommand.self, BenchIngestCommand.self, BenchIngestWriterCommand.self,
+            TailCommand.self, GenerateStoreCommand.self, BenchIngestCommand.self, BenchIngestWriterCommand.self, BenchQueryCommand.self,
         ])
 }
