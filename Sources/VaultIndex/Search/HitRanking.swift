@@ -16,7 +16,7 @@ struct HitRanking {
     /// without scoring every candidate.
     func sorted(_ candidates: DocSet, k: Int) throws(IndexError) -> [(doc: UInt32, score: Double)] {
         var selection = try SortSelection(keys: options.sort, snapshot: snapshot)
-        let top = try selection.top(k, of: candidates)
+        let top = try selection.top(k, of: candidates, snapshot: snapshot)
         guard let relevance, let last = top.last else { return top.map { ($0.doc, 0) } }
         let better = top.filter { selection.compare($0.key, last.key) < 0 }
         let tied = try selection.tied(with: last.key, in: candidates)

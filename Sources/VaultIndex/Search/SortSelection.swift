@@ -42,7 +42,55 @@ struct SortSelection {
     }
 
     /// The best `k` of `candidates` by key, ties by ascending doc number, best first.
-    mutating func top(_ k: Int, of candidates: DocSet) throws(IndexError) -> [(doc: UInt32, key: Key)] {
+    ///
+    /// The first key's numeric blocks are visited best bound first (highest maximum for a
+    /// descending key, lowest minimum for an ascending one); once the heap is full and a block's
+    /// bound is strictly worse than the heap's worst first value, no later block can contribute and
+    /// the scan stops. Candidates without a first value come last and are read only when the heap
+    /// is not yet full. A newest-first page over a category reads a few blocks, not every candidate.
+    mutating func top(_ k: Int, of candidates: DocSet, snapshot: IndexSnapshot) throws(IndexError) -> [(doc: UInt32, key: Key)] {
+        guard k > 0, let first = keys.first else { return [] }
+        var blocks: [(block: UInt32, bound: Double)] = []
+        try snapshot.forEachNumericBlock(field: first.field) { block, view in
+            blocks.append((block, first.descending ? view.maximum : view.minimum))
+        }
+        blocks.sort { first.descending ? $0.bound > $1.bound : $0.bound < $1.bound }
+        var heap = makeHeap(k)
+        var withValue = DocSet(capacity: candidates.capacity)
+        for (block, bound) in blocks {
+            if let worst = heap.worst, let value = worst.key[0], first.descending ? bound < value : bound > value { break }
+            let base = Int(block) * NumericBlock.docs
+            for w in 0..<(NumericBlock.docs / 64) {
+                var bits = candidates.word(base / 64 + w)
+                while bits != 0 {
+                    let doc = UInt32(base + 64 * w + bits.trailingZeroBitCount)
+                    bits &= bits - 1
+                    guard let value = try readers[0]?.value(doc) else { continue }  // no first value: ranked after, below
+                    withValue.insert(doc)
+                    if let worst = heap.worst, let worstValue = worst.key[0], value != worstValue, (value > worstValue) != first.descending { continue }
+                    heap.offer((doc, try key(of: doc)))
+                }
+            }
+        }
+        if heap.worst == nil {
+            // The heap has room (every block was read): candidates without a first value fill it.
+            var rest = candidates
+            rest.subtract(withValue)
+            try rest.forEach { (doc) throws(IndexError) in heap.offer((doc, try key(of: doc))) }
+        }
+        return heap.sortedBestFirst()
+    }
+
+    private func makeHeap(_ k: Int) -> BoundedHeap<(doc: UInt32, key: Key)> {
+        BoundedHeap<(doc: UInt32, key: Key)>(capacity: k) { [self] a, b in
+            let order = compare(a.key, b.key)
+            return order > 0 || (order == 0 && a.doc > b.doc)
+        }
+    }
+
+    /// The best `k` of `candidates` by reading every candidate's key (the reference the block-ordered
+    /// ``top(_:of:snapshot:)`` must equal).
+    mutating func topByScan(_ k: Int, of candidates: DocSet) throws(IndexError) -> [(doc: UInt32, key: Key)] {
         guard k > 0 else { return [] }
         var heap = BoundedHeap<(doc: UInt32, key: Key)>(capacity: k) { [self] a, b in
             // "a ranks below b": worse key, or same key and higher doc number.
