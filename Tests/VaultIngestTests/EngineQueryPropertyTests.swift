@@ -10,7 +10,8 @@ import VaultTestSupport
 /// (VaultTestSupport: its own filter tree, evaluator, facet counter and sort, written apart from the
 /// engine) over a generated PromptVault store of 2,000 prompts rebuilt into an index.
 ///
-/// Properties, for 500 seeded random requests (filter in text or array form, empty or two-word q,
+/// Properties, for 500 seeded random requests (filter in text or array form, empty q or two words,
+/// a quoted phrase and a word, or two words and an exclusion,
 /// sort, facets, distinct, offset or page mode, public / owner / unrestricted scope):
 /// 1. the hits are exactly the oracle's window: candidates = visible in the scope ∧ the oracle's
 ///    filter ∧ (for a text query) matched by q; ordered by the brute-force sort, ties by relevance
@@ -116,7 +117,15 @@ struct EngineQueryPropertyTests {
             options.filter = parsed
             // Two-word queries: ranked by BM25F alone (no positional rerank), so the unfiltered
             // search's scores are the relevance that breaks ties.
-            let query = random.chance(50) ? "" : "\(random.pick(titleWords)) \(random.pick(titleWords)) "
+            // (Two or more slots keep ranking pure BM25F; phrases and exclusions exercise the match
+            // set's position checks.)
+            let query: String
+            switch random.below(10) {
+            case 0..<5: query = ""
+            case 5: query = "\"\(random.pick(titleWords)) \(random.pick(titleWords))\" \(random.pick(titleWords)) "
+            case 6: query = "\(random.pick(titleWords)) \(random.pick(titleWords)) -\(random.pick(titleWords)) "
+            default: query = "\(random.pick(titleWords)) \(random.pick(titleWords)) "
+            }
             if random.chance(35) {
                 options.sort = (0..<(1 + random.below(2))).map { _ in SortKey(field: random.pick(Self.sortable), descending: random.chance(60)) }
             }

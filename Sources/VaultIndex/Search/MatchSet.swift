@@ -1,17 +1,21 @@
 /// The exact set of documents a query matches — every one, not the top k — for totals, facet
 /// counts, sort and distinct.
 ///
-/// When the plan's matching needs no positions (no phrase sources, no phrase exclusions), a document
-/// matches exactly when it holds a term of every required word, or of any word when none is required
-/// (``CandidateScorer/finish(cursors:)``'s rule), so the set is unions and intersections of
-/// postings doc numbers: no frequencies read, nothing scored. Otherwise the executor's unpruned
-/// collecting pass computes it (``QueryExecutor``).
+/// A document matches exactly when it matches a source of every required word, or of any word when
+/// none is required, and no exclusion (``CandidateScorer/finish(cursors:)``'s rule), so the set is
+/// unions and intersections of postings doc numbers: no frequencies read, nothing scored; phrases
+/// read positions for the documents that hold all their terms. The top k comes from the pruned
+/// executor separately; neither pass waits for the other's work.
 enum MatchSet {
-    /// The match set by set algebra, or nil when the plan needs the scoring pass.
-    static func bySetAlgebra(_ plan: QueryPlan, snapshot: IndexSnapshot) throws(IndexError) -> DocSet? {
+    /// The exact match set, by set algebra.
+    ///
+    /// Single-term sources contribute their postings' doc numbers; a phrase source (a split word,
+    /// a multi-word synonym, a quoted phrase) the intersection of its members' doc numbers,
+    /// checked for adjacency with positions — only the intersection is read, usually a small set.
+    static func bySetAlgebra(_ plan: QueryPlan, snapshot: IndexSnapshot) throws(IndexError) -> DocSet {
         let capacity = snapshot.docCapacity
         if plan.cannotMatch { return DocSet(capacity: capacity) }
-        guard plan.phraseSourceIndices.isEmpty, plan.exclusions.allSatisfy({ $0.cursors.count == 1 }) else { return nil }
+        let fieldCount = snapshot.settings.searchableFields.count
         var termDocs: [Int: DocSet] = [:]
         func docs(ofTerm term: Int) throws(IndexError) -> DocSet {
             if let cached = termDocs[term] { return cached }
@@ -20,12 +24,34 @@ enum MatchSet {
             termDocs[term] = set
             return set
         }
+        func phrase(_ cursors: [PostingsCursor]) throws(IndexError) -> DocSet {
+            var both: DocSet?
+            for cursor in cursors {
+                var set = DocSet(capacity: capacity)
+                try collect(snapshot.cursor(for: cursor.skip), into: &set)
+                if both == nil { both = set } else { both!.formIntersection(set) }
+            }
+            guard let both else { return DocSet(capacity: capacity) }
+            let fresh = cursors.map { snapshot.cursor(for: $0.skip) }
+            var verified = DocSet(capacity: capacity)
+            both.forEach { doc in
+                for cursor in fresh { cursor.advance(to: doc) }
+                if PhraseMatcher.matches(fresh, fieldCount: fieldCount) { verified.insert(doc) }
+            }
+            for cursor in fresh { if let problem = cursor.corruption { throw .corrupt(problem) } }
+            return verified
+        }
         var required: DocSet?
         var any = DocSet(capacity: capacity)
         for (slot, info) in plan.slots.enumerated() {
             var slotSet = DocSet(capacity: capacity)
             for source in plan.sourcesBySlot[slot] {
-                for term in plan.sources[source].terms { slotSet.formUnion(try docs(ofTerm: term)) }
+                let terms = plan.sources[source].terms
+                if terms.count == 1 {
+                    slotSet.formUnion(try docs(ofTerm: terms[0]))
+                } else {
+                    slotSet.formUnion(try phrase(terms.compactMap { plan.terms[$0].cursor }))
+                }
             }
             if info.isRequired {
                 if required == nil { required = slotSet } else { required!.formIntersection(slotSet) }
@@ -35,9 +61,13 @@ enum MatchSet {
         }
         var result = required ?? any
         for exclusion in plan.exclusions {
-            var excluded = DocSet(capacity: capacity)
-            try collect(snapshot.cursor(for: exclusion.cursors[0].skip), into: &excluded)
-            result.subtract(excluded)
+            if exclusion.cursors.count == 1 {
+                var excluded = DocSet(capacity: capacity)
+                try collect(snapshot.cursor(for: exclusion.cursors[0].skip), into: &excluded)
+                result.subtract(excluded)
+            } else {
+                result.subtract(try phrase(exclusion.cursors))
+            }
         }
         return result
     }

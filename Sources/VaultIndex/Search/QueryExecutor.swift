@@ -11,9 +11,8 @@
 ///
 /// A filter and the scope arrive as ``allowed``: a candidate outside it is skipped before it is
 /// scored, and the cursors seek straight to the next allowed doc number (skipping whole blocks
-/// through the skip tables), so a selective filter makes a query cheaper, never dearer.
-/// With ``collecting`` set the executor prunes nothing and records every matching, allowed document
-/// in ``matched``: the exact match set behind totals and facet counts, from the same pass as the top k.
+/// through the skip tables), so a selective filter makes a query cheaper, never dearer. (The exact
+/// match set behind totals and facets comes from ``MatchSet``, without scoring.)
 struct QueryExecutor {
     private var plan: QueryPlan
     private var heap: TopKHeap
@@ -21,17 +20,12 @@ struct QueryExecutor {
     private let cursors: [PostingsCursor?]
     private let fieldCount: Int
     private let allowed: DocSet?
-    private let collecting: Bool
-    /// With ``collecting``: every document that matched (and is allowed), filled by ``run()``.
-    private(set) var matched: DocSet?
     /// Work counters, filled by ``run()``.
     private(set) var work = SearchWork()
 
-    init(plan: QueryPlan, scorer: BM25F, k: Int, fieldCount: Int, allowed: DocSet? = nil, collecting: Bool = false, capacity: UInt32 = 0) {
+    init(plan: QueryPlan, scorer: BM25F, k: Int, fieldCount: Int, allowed: DocSet? = nil) {
         self.plan = plan
         self.allowed = allowed
-        self.collecting = collecting
-        if collecting { matched = DocSet(capacity: capacity) }
         self.heap = TopKHeap(capacity: k)
         self.candidate = CandidateScorer(plan: plan, scorer: scorer, fieldCount: fieldCount)
         self.cursors = plan.terms.map(\.cursor)
@@ -49,7 +43,7 @@ struct QueryExecutor {
 
     /// The best documents, best first.
     mutating func run() throws(IndexError) -> [TopKHeap.Entry] {
-        if plan.cannotMatch || (heap.capacity == 0 && !collecting) { return [] }
+        if plan.cannotMatch || heap.capacity == 0 { return [] }
         if let required = plan.requiredTerms, !required.isEmpty { conjunction(required: required) } else { maxScore() }
         for cursor in cursors {
             if let problem = cursor?.corruption { throw .corrupt(problem) }
@@ -105,7 +99,7 @@ struct QueryExecutor {
             order.sort { bounds[$0] < bounds[$1] }
             for (rank, i) in order.enumerated() { prefix[rank + 1] = prefix[rank] + bounds[i] }
             var essential = 0
-            var threshold = pruningThreshold
+            var threshold = heap.threshold
             while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
             if essential < n {
                 for rank in essential..<n { cursors[order[rank]].advance(to: frontier) }
@@ -138,8 +132,8 @@ struct QueryExecutor {
                         score += gain
                         if !cannotBeat(score, threshold) && !isExcluded(doc) {
                             offer(score: score, doc: doc)
-                            if pruningThreshold > threshold {
-                                threshold = pruningThreshold
+                            if heap.threshold > threshold {
+                                threshold = heap.threshold
                                 while essential < n && cannotBeat(prefix[essential + 1], threshold) { essential += 1 }
                             }
                         }
@@ -182,7 +176,7 @@ struct QueryExecutor {
             candidate.begin()
             var score = 0.0
             for (index, cursor) in zip(requiredIndices, required) { score += add(index, cursor) }
-            let threshold = pruningThreshold
+            let threshold = heap.threshold
             if !cannotBeat(score + optionalBound, threshold) && !isExcluded(doc) {
                 for index in optional {
                     let cursor = plan.terms[index].cursor!
@@ -199,15 +193,10 @@ struct QueryExecutor {
         }
     }
 
-    /// The score a document must reach to be worth scoring further: the heap's k-th, or -∞ when
-    /// collecting (every match must be seen).
-    private var pruningThreshold: Double { collecting ? -.infinity : heap.threshold }
-
     @inline(__always)
     private mutating func offer(score: Double, doc: UInt32) {
         work.candidates += 1
         heap.offer(score: score, doc: doc)
-        if collecting { matched!.insert(doc) }
     }
 
     private func isExcluded(_ doc: UInt32) -> Bool {

@@ -31,24 +31,22 @@ struct SearchRun {
         let k = window.offset + window.limit
         let ranksByRelevance = options.sort.isEmpty && options.distinct == nil
         var matchSet: DocSet?
-        if options.needsMatchSet, var exact = try MatchSet.bySetAlgebra(plan, snapshot: snapshot) {
+        if options.needsMatchSet {
+            var exact = try MatchSet.bySetAlgebra(plan, snapshot: snapshot)
             if let allowed { exact.formIntersection(allowed) }
             matchSet = exact
         }
-        let collect = options.needsMatchSet && matchSet == nil
-        if ranksByRelevance || collect {
+        if ranksByRelevance {
             var executor = QueryExecutor(
-                plan: plan, scorer: scorer, k: ranksByRelevance ? (rerank && k > 0 ? max(k, Reranker.window) : k) : 0,
-                fieldCount: snapshot.settings.searchableFields.count, allowed: allowed, collecting: collect,
-                capacity: snapshot.docCapacity)
+                plan: plan, scorer: scorer, k: rerank && k > 0 ? max(k, Reranker.window) : k,
+                fieldCount: snapshot.settings.searchableFields.count, allowed: allowed)
             entries = try executor.run()
             work = executor.work
-            if collect { matchSet = executor.matched }
         } else {
             entries = []
             work = SearchWork()
         }
-        self.plan = collect ? plan.restarted(in: snapshot) : plan
+        self.plan = plan  // its cursors are used up; every later use (rerank, ties, highlighting) opens fresh ones
         self.matchSet = matchSet
         self.options = options
         self.snapshot = snapshot

@@ -83,7 +83,7 @@ public final class Searcher {
         counting.page = 1
         counting.hitsPerPage = 0
         let run = try SearchRun(query: query, clauses: QueryParser.parse(query), options: counting, context: context, snapshot: snapshot, allowed: allowed)
-        return run.matchSet ?? DocSet(capacity: snapshot.docCapacity)
+        return run.matchSet ?? DocSet(capacity: snapshot.docCapacity)  // always set: page mode needs every match
     }
 
     /// The query's analyzer (for callers that format with it).
