@@ -108,5 +108,27 @@ struct DemoCommand: ParsableCommand {
                 print(String(format: "  %-6@ %7.3f  %@  [%@]", hit.id, hit.score, title, category))
             }
         }
+        // Facets over every match, and a filtered, sorted placeholder search: what a category page asks.
+        var faceted = SearchOptions(limit: 0)
+        faceted.facets = ["tags", "category.lvl0", "model"]
+        faceted.maxValuesPerFacet = 4
+        let facets = try searcher.search("python", scope: .publicOnly, options: faceted, in: snapshot)
+        print("\nsearch python --facets tags,category.lvl0,model  (\(facets.estimatedTotalHits) matching)")
+        for facet in faceted.facets {
+            print("  \(facet): " + (facets.facetDistribution[facet] ?? []).map { "\($0.value) \($0.count)" }.joined(separator: ", "))
+        }
+        var page = SearchOptions()
+        page.filter = try FilterParser.parse("category.lvl0 = coding AND ratingCount >= 1")
+        page.sort = [SortKey(field: "ratingAvg", descending: true), SortKey(field: "createdAt", descending: true)]
+        page.page = 1
+        page.hitsPerPage = 3
+        let top = try searcher.search("", scope: .publicOnly, options: page, in: snapshot)
+        print("\nsearch \"\" --filter \"category.lvl0 = coding AND ratingCount >= 1\" --sort ratingAvg:desc,createdAt:desc --hits-per-page 3  (\(top.totalHits ?? 0) in all)")
+        for hit in top.hits {
+            guard let document = try snapshot.document(number: hit.documentNumber, scope: .publicOnly) else { continue }
+            let title = document.fields["title"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "(untitled)"
+            let rating = document.fields["ratingAvg"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0
+            print(String(format: "  %-6@ %4.2f★  %@", hit.id, rating, title))
+        }
     }
 }
