@@ -73,8 +73,11 @@ struct HitRanking {
             for facet in try options.expandedFacets(in: snapshot) {
                 guard let attribute = snapshot.settings.columnAttribute(for: facet) else { continue }
                 if attribute.hasFacetPostings {
-                    results.facetDistribution[facet] = try counter.distribution(
+                    let values = try counter.distribution(
                         of: facet, over: counted, order: options.facetOrder(facet), maxValues: options.maxValuesPerFacet)
+                    // Under `*`, a field no visible document has is left out, so the response does not
+                    // reveal that only invisible documents carry it.
+                    if !values.isEmpty || options.facets.contains(facet) { results.facetDistribution[facet] = values }
                 }
                 if attribute.type == .number, let stats = try counter.stats(of: facet, over: counted) {
                     results.facetStats[facet] = stats

@@ -24,6 +24,17 @@ struct ScopeTests {
         let ana = try fixture.results(scope: .owner("ana")) { $0.facets = ["tags"] }
         #expect(ana.hits.map(\.id) == ["1", "2", "3", "4"])
         #expect((ana.facetDistribution["tags"] ?? []).contains { $0.value == "Internal" && $0.count == 1 })
+        // `*` lists only facets some visible document has: a field only ana's private prompt carries
+        // shows in her scope, not in the public one.
+        var settings = ColumnFixture.settings
+        settings.attributes.append(AttributeSettings(name: "codename", type: .string, filterable: true, facetable: true))
+        try fixture.index.updateSettings(settings)
+        var secret = ColumnFixture.documents[3]
+        secret.fields["codename"] = .string("bluebird")
+        try IndexWriter(index: fixture.index).apply([.upsert(secret)])
+        #expect(try fixture.results { $0.facets = ["*"] }.facetDistribution["codename"] == nil)
+        #expect(try fixture.results(scope: .owner("ana")) { $0.facets = ["*"] }.facetDistribution["codename"] == [FacetValueCount(value: "bluebird", count: 1)])
+        #expect(try fixture.results { $0.facets = ["codename"] }.facetDistribution["codename"] == [], "named explicitly: present, empty")
         #expect(try fixture.ids("secret notes") == [])
         #expect(try fixture.ids("secret notes", scope: .owner("ben")) == [])
         #expect(try fixture.ids("secret notes", scope: .owner("ana")) == ["4"])
