@@ -74,6 +74,28 @@ enum DocSetContainer {
         return forEachLow(bytes) { set.insert(base + UInt32($0)) }
     }
 
+    /// Whether the container holds `low`, or nil when malformed (binary search in an array, one bit
+    /// of a bitmap).
+    static func contains(_ bytes: UnsafeRawBufferPointer, low: UInt16) -> Bool? {
+        guard let kind = bytes.first else { return nil }
+        if kind == 1 {
+            guard bytes.count == 1 + 8 * bitmapWords else { return nil }
+            let word = bytes.loadUnaligned(fromByteOffset: 1 + 8 * Int(low >> 6), as: UInt64.self).littleEndian
+            return word & (1 << UInt64(low & 63)) != 0
+        }
+        guard kind == 0, bytes.count >= 3 else { return nil }
+        let count = Int(bytes[1]) | Int(bytes[2]) << 8
+        guard bytes.count == 3 + 2 * count else { return nil }
+        var lower = 0, upper = count
+        while lower < upper {
+            let middle = (lower + upper) / 2
+            let value = UInt16(bytes[3 + 2 * middle]) | UInt16(bytes[4 + 2 * middle]) << 8
+            if value == low { return true }
+            if value < low { lower = middle + 1 } else { upper = middle }
+        }
+        return false
+    }
+
     /// How many members the container shares with `set`, or nil when malformed.
     static func intersectionCount(_ bytes: UnsafeRawBufferPointer, high: UInt16, with set: DocSet) -> Int? {
         if bytes.first == 1 {

@@ -40,6 +40,19 @@ extension IndexSnapshot {
         try forEachContainer(of: id) { high, bytes in DocSetContainer.add(bytes, high: high, to: &set) }
     }
 
+    /// Whether the facet entry (field, kind, normalized value) holds `doc`: one container read.
+    func facetContains(field: String, kind: ColumnKeys.Kind, value: String, doc: UInt32) throws(IndexError) -> Bool {
+        guard let entry = try facetEntry(field: field, kind: kind, value: value) else { return false }
+        return try IndexError.wrap {
+            let high = UInt16(truncatingIfNeeded: doc >> 16)
+            guard let bytes = try transaction.get(index.databases.facetSets, key: ColumnKeys.setKey(set: entry.set, high: high)) else { return false }
+            guard let found = DocSetContainer.contains(bytes, low: UInt16(truncatingIfNeeded: doc)) else {
+                throw IndexError.corrupt("facetsets: container \(high) of set \(entry.set) is malformed")
+            }
+            return found
+        }
+    }
+
     /// How many members the stored set `id` shares with `set`.
     func intersectionCount(ofSet id: UInt32, with set: DocSet) throws(IndexError) -> Int {
         var total = 0

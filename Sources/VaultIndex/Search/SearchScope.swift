@@ -43,9 +43,23 @@ extension IndexSnapshot {
         return visible
     }
 
-    /// Whether `doc` is visible in `scope`.
+    /// Whether `doc` is visible in `scope`, reading one container per visibility value rather than
+    /// building the scope's whole set (a document fetch or a similar list asks this once).
     func isVisible(_ doc: UInt32, in scope: SearchScope) throws(IndexError) -> Bool {
-        guard let set = try scopeSet(scope) else { return true }
-        return set.contains(doc)
+        guard let visibility = settings.visibility, scope != .unrestricted else { return true }
+        if case .owner(let owner) = scope,
+            try facetContains(field: visibility.ownerField, kind: .value, value: FilterValue.normalize(owner), doc: doc) {
+            return true
+        }
+        var isPublic = false
+        for value in visibility.publicValues where !isPublic {
+            isPublic = try facetContains(field: visibility.visibilityField, kind: .value, value: FilterValue.normalize(value), doc: doc)
+        }
+        guard isPublic else { return false }
+        guard let status = visibility.statusField else { return true }
+        for value in visibility.publishedValues {
+            if try facetContains(field: status, kind: .value, value: FilterValue.normalize(value), doc: doc) { return true }
+        }
+        return false
     }
 }

@@ -83,6 +83,19 @@ struct ScopeTests {
         #expect(try snapshot.document(number: number, scope: .publicOnly) == nil)
     }
 
+    @Test("a single document's visibility equals membership in the scope's set, for every document and scope")
+    func singleDocumentVisibility() throws {
+        let fixture = try ColumnFixture(); defer { fixture.cleanUp() }
+        let snapshot = try fixture.index.snapshot()
+        for scope: SearchScope in [.publicOnly, .owner("ana"), .owner("ben"), .owner("cy"), .owner("nobody"), .unrestricted] {
+            let set = try snapshot.scopeSet(scope)
+            for doc in 0..<snapshot.docCapacity {
+                #expect(try snapshot.isVisible(doc, in: scope) == (set?.contains(doc) ?? true), "doc \(doc) in \(scope)")
+            }
+        }
+        #expect(try snapshot.scopeSet(.publicOnly)?.members.count == 3)
+    }
+
     @Test("highlighting marks the query's matches in the hit's own text")
     func highlighting() throws {
         let fixture = try ColumnFixture(); defer { fixture.cleanUp() }
