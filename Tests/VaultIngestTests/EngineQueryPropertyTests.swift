@@ -34,8 +34,7 @@ struct EngineQueryPropertyTests {
     static let facetable = ["tags", "category", "category.lvl0", "category.lvl1", "category.lvl2", "model", "provider", "author", "status", "featured", "staffPick"]
 
     /// A built index over a generated store, with the stored documents in id order.
-    final class Fixture: @unchecked Sendable {
-        // @unchecked: built once in `init`, then only read (the scratch folder is removed on deinit).
+    final class Fixture {
         let scratch: Scratch
         let index: Index
         let store: DatabaseQueue

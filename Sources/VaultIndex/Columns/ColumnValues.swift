@@ -18,10 +18,6 @@ struct ColumnValues: Equatable {
     /// Numeric column values by field.
     var numbers: [String: Double] = [:]
 
-    init(document: Document, settings: IndexSettings) {
-        self.init(document: document, schema: ColumnSchema(settings: settings))
-    }
-
     /// The column values of `document`, resolving attributes through `schema`'s cache.
     init(document: Document, schema: ColumnSchema) {
         sets[SetKey(field: ColumnKeys.allDocumentsField, kind: .exists, value: "")] = ""

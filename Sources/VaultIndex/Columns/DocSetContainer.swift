@@ -38,6 +38,50 @@ enum DocSetContainer {
         return out
     }
 
+    /// The container `existing` (nil: empty) with `adding` inserted and `removing` taken out, worked
+    /// in a 65,536-bit bitmap (no sorting, whatever the container's size): the encoded result (empty
+    /// when no member is left), how many of `removing` were members, and the member count. Nil when
+    /// `existing` is malformed.
+    static func applying(
+        _ existing: UnsafeRawBufferPointer?, adding: [UInt16], removing: [UInt16]
+    ) -> (bytes: [UInt8], removed: Int, count: Int)? {
+        var words = [UInt64](repeating: 0, count: bitmapWords)
+        if let existing {
+            if existing.first == 1 {
+                guard existing.count == 1 + 8 * bitmapWords else { return nil }
+                for w in 0..<bitmapWords { words[w] = existing.loadUnaligned(fromByteOffset: 1 + 8 * w, as: UInt64.self).littleEndian }
+            } else {
+                guard forEachLow(existing, { words[Int($0 >> 6)] |= 1 << UInt64($0 & 63) }) else { return nil }
+            }
+        }
+        var removed = 0
+        for low in removing {
+            let bit: UInt64 = 1 << UInt64(low & 63)
+            if words[Int(low >> 6)] & bit != 0 { removed += 1 }
+            words[Int(low >> 6)] &= ~bit
+        }
+        for low in adding { words[Int(low >> 6)] |= 1 << UInt64(low & 63) }
+        let count = words.reduce(0) { $0 + $1.nonzeroBitCount }
+        if count == 0 { return ([], removed, 0) }
+        if count <= arrayLimit {
+            var lows: [UInt16] = []
+            lows.reserveCapacity(count)
+            for (w, original) in words.enumerated() where original != 0 {
+                var word = original
+                while word != 0 {
+                    lows.append(UInt16(w << 6) + UInt16(word.trailingZeroBitCount))
+                    word &= word - 1
+                }
+            }
+            return (encode(lows), removed, count)
+        }
+        var out = [UInt8](repeating: 1, count: 1 + 8 * bitmapWords)
+        out.withUnsafeMutableBytes { raw in
+            for w in 0..<bitmapWords { raw.storeBytes(of: words[w].littleEndian, toByteOffset: 1 + 8 * w, as: UInt64.self) }
+        }
+        return (out, removed, count)
+    }
+
     /// Calls `body` with each member's low 16 bits, ascending; false when the bytes are malformed.
     static func forEachLow(_ bytes: UnsafeRawBufferPointer, _ body: (UInt16) -> Void) -> Bool {
         guard let kind = bytes.first else { return false }

@@ -132,28 +132,12 @@ public struct SearchOptions: Sendable, Equatable {
             throw .invalidSearch(parameter: "maxValuesPerFacet", message: "maxValuesPerFacet must be in 0...\(Self.maximumWindow)")
         }
         if facets.count > Self.maximumFacets { throw .invalidSearch(parameter: "facets", message: "at most \(Self.maximumFacets) facets") }
-        for facet in facets where facet != "*" {
-            guard settings.columnAttribute(for: facet)?.facetable == true else {
-                throw .invalidSearch(
-                    parameter: "facets",
-                    message: "attribute `\(facet)` is not facetable; facetable attributes: \(settings.attributes.filter(\.facetable).map(\.name).sorted().joined(separator: ", "))")
-            }
-        }
-        for key in sort {
-            guard settings.columnAttribute(for: key.field)?.sortable == true else {
-                throw .invalidSearch(
-                    parameter: "sort",
-                    message: "attribute `\(key.field)` is not sortable; sortable attributes: \(settings.attributes.filter(\.sortable).map(\.name).sorted().joined(separator: ", "))")
-            }
-        }
+        for facet in facets where facet != "*" { try settings.require(facet, \.facetable, as: "facetable", parameter: "facets") }
+        for key in sort { try settings.require(key.field, \.sortable, as: "sortable", parameter: "sort") }
         if formatting.cropLength < 0 || formatting.crop.values.contains(where: { ($0 ?? 0) < 0 }) {
             throw .invalidSearch(parameter: "cropLength", message: "crop lengths must not be negative")
         }
-        if let distinct, settings.columnAttribute(for: distinct)?.distinct != true {
-            throw .invalidSearch(
-                parameter: "distinct",
-                message: "attribute `\(distinct)` cannot be distinct; distinct attributes: \(settings.attributes.filter(\.distinct).map(\.name).sorted().joined(separator: ", "))")
-        }
+        if let distinct { try settings.require(distinct, \.distinct, as: "distinct", parameter: "distinct") }
     }
 
     /// The facets asked for, with `*` expanded to every facetable field some live document has (a
@@ -165,5 +149,15 @@ public struct SearchOptions: Sendable, Equatable {
             if try snapshot.facetEntry(field: name, kind: .exists) != nil { names.append(name) }
         }
         return names
+    }
+}
+
+extension IndexSettings {
+    /// Throws `invalidSearch(parameter:)` unless `field`'s attribute has the `use` flag, naming the
+    /// attributes that have it: "attribute `title` is not facetable; facetable attributes: …".
+    func require(_ field: String, _ use: KeyPath<AttributeSettings, Bool>, as adjective: String, parameter: String) throws(IndexError) {
+        guard columnAttribute(for: field)?[keyPath: use] != true else { return }
+        let allowed = attributes.filter { $0[keyPath: use] }.map(\.name).sorted().joined(separator: ", ")
+        throw .invalidSearch(parameter: parameter, message: "attribute `\(field)` is not \(adjective); \(adjective) attributes: \(allowed)")
     }
 }

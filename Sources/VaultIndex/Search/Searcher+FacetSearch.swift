@@ -11,10 +11,9 @@ extension Searcher {
         limit: Int = 100, in snapshot: IndexSnapshot
     ) throws(IndexError) -> [FacetValueCount] {
         try options.validate(settings: snapshot.settings)
-        guard snapshot.settings.columnAttribute(for: facet).map({ $0.facetable && $0.hasFacetPostings }) == true else {
-            throw .invalidSearch(
-                parameter: "facetName",
-                message: "attribute `\(facet)` is not facetable; facetable attributes: \(snapshot.settings.attributes.filter(\.facetable).map(\.name).sorted().joined(separator: ", "))")
+        try snapshot.settings.require(facet, \.facetable, as: "facetable", parameter: "facetName")
+        guard snapshot.settings.columnAttribute(for: facet)?.hasFacetPostings == true else {
+            throw .invalidSearch(parameter: "facetName", message: "attribute `\(facet)` is a number: its values cannot be searched")
         }
         guard limit >= 0, limit <= SearchOptions.maximumWindow else {
             throw .invalidSearch(parameter: "limit", message: "limit must be in 0...\(SearchOptions.maximumWindow)")

@@ -16,14 +16,15 @@ extension Searcher {
             let document = try snapshot.storedDocument(number: doc)
         else { return nil }
         let terms = try Self.characteristicTerms(of: document, snapshot: snapshot, analyzer: queryAnalyzer)
+        let visible = try snapshot.scopeSet(scope)
         var allowed: DocSet
-        if let restricted = try snapshot.allowedDocuments(scope: scope, filter: options.filter) { allowed = restricted } else { allowed = try snapshot.allDocuments() }
+        if let restricted = try snapshot.allowedDocuments(visible: visible, filter: options.filter) { allowed = restricted } else { allowed = try snapshot.allDocuments() }
         allowed.remove(doc)
         guard !terms.isEmpty else { return SearchResults(hits: [], terms: [], work: SearchWork()) }
         var plain = options
         plain.matching = .any
         // A trailing space: the last term is not a prefix being typed.
-        return try run(terms.joined(separator: " ") + " ", scope: scope, options: plain, allowed: allowed, in: snapshot)
+        return try run(terms.joined(separator: " ") + " ", visible: visible, options: plain, allowed: allowed, in: snapshot)
     }
 
     /// The document's terms with the highest Σ_field weight·tf × idf, best first.

@@ -36,13 +36,14 @@ public final class Searcher {
     /// every visible document passing the filter, in sort order (by doc number without a sort).
     public func search(_ query: String, scope: SearchScope, options: SearchOptions, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
         try options.validate(settings: snapshot.settings)
-        let allowed = try snapshot.allowedDocuments(scope: scope, filter: options.filter)
-        return try run(query, scope: scope, options: options, allowed: allowed, in: snapshot)
+        let visible = try snapshot.scopeSet(scope)
+        let allowed = try snapshot.allowedDocuments(visible: visible, filter: options.filter)
+        return try run(query, visible: visible, options: options, allowed: allowed, in: snapshot)
     }
 
-    /// Searches `snapshot` among `allowed` (nil: every live document); `scope` still decides what
-    /// did-you-mean may suggest.
-    func run(_ query: String, scope: SearchScope, options: SearchOptions, allowed: DocSet?, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
+    /// Searches `snapshot` among `allowed` (nil: every live document); `visible` (the scope's set,
+    /// nil: everything) decides what did-you-mean may suggest.
+    func run(_ query: String, visible: DocSet?, options: SearchOptions, allowed: DocSet?, in snapshot: IndexSnapshot) throws(IndexError) -> SearchResults {
         if context.settings != snapshot.settings { context = QueryContext(settings: snapshot.settings, analyzer: analyzer) }
         if query.allSatisfy(\.isWhitespace) { return try placeholder(options: options, allowed: allowed, snapshot: snapshot) }
         let clauses = QueryParser.parse(query)
@@ -63,7 +64,6 @@ public final class Searcher {
         results.droppedWords = dropped
         // Keyed on how many documents match (not on the page size), so `limit: 2` does not ask for a correction.
         if max(results.hits.count, results.estimatedTotalHits) < DidYouMean.fewHits && options.window.offset == 0 {
-            let visible = try snapshot.scopeSet(scope)
             results.didYouMean = try DidYouMean(context: context, snapshot: snapshot, visible: visible).suggestion(for: clauses)
         }
         return results
@@ -124,7 +124,12 @@ extension IndexSnapshot {
     /// The documents a request may see: the scope's, intersected with the filter's (nil: every
     /// live document, no scope restriction and no filter).
     func allowedDocuments(scope: SearchScope, filter: FilterExpression?) throws(IndexError) -> DocSet? {
-        var allowed = try scopeSet(scope)
+        try allowedDocuments(visible: try scopeSet(scope), filter: filter)
+    }
+
+    /// `visible` (a scope's set, nil: everything) intersected with the filter's documents.
+    func allowedDocuments(visible: DocSet?, filter: FilterExpression?) throws(IndexError) -> DocSet? {
+        var allowed = visible
         if let filter {
             var compiler = FilterCompiler(snapshot: self)
             let selected: DocSet

@@ -88,24 +88,6 @@ struct SortSelection {
         }
     }
 
-    /// The best `k` of `candidates` by reading every candidate's key (the reference the block-ordered
-    /// ``top(_:of:snapshot:)`` must equal).
-    mutating func topByScan(_ k: Int, of candidates: DocSet) throws(IndexError) -> [(doc: UInt32, key: Key)] {
-        guard k > 0 else { return [] }
-        var heap = BoundedHeap<(doc: UInt32, key: Key)>(capacity: k) { [self] a, b in
-            // "a ranks below b": worse key, or same key and higher doc number.
-            let order = compare(a.key, b.key)
-            return order > 0 || (order == 0 && a.doc > b.doc)
-        }
-        try candidates.forEach { (doc) throws(IndexError) in
-            // Once the heap is full, most candidates lose on the first key alone: decide that from
-            // one column read, without building the whole key.
-            if let worst = heap.worst, try firstKeyLoses(doc, to: worst.key) { return }
-            heap.offer((doc, try key(of: doc)))
-        }
-        return heap.sortedBestFirst()
-    }
-
     /// Whether `doc`'s first sort value ranks strictly after `key`'s first value.
     @inline(__always)
     private mutating func firstKeyLoses(_ doc: UInt32, to key: Key) throws(IndexError) -> Bool {

@@ -76,26 +76,18 @@ struct ColumnBatch {
             entry = ColumnKeys.Entry(set: meta.nextSetID, count: 0, spelling: change.spelling)
             meta.nextSetID += 1
         }
-        var byHigh: [UInt16: (added: [UInt16], removed: Set<UInt16>)] = [:]
+        var byHigh: [UInt16: (added: [UInt16], removed: [UInt16])] = [:]
         for doc in change.added { byHigh[UInt16(doc >> 16), default: ([], [])].added.append(UInt16(doc & 0xFFFF)) }
-        for doc in change.removed { byHigh[UInt16(doc >> 16), default: ([], [])].removed.insert(UInt16(doc & 0xFFFF)) }
+        for doc in change.removed { byHigh[UInt16(doc >> 16), default: ([], [])].removed.append(UInt16(doc & 0xFFFF)) }
         var count = Int(entry.count)
         for (high, delta) in byHigh {
             let setKey = ColumnKeys.setKey(set: entry.set, high: high)
-            var lows: [UInt16] = []
-            if let raw = try txn.get(db.facetSets, key: setKey) {
-                guard DocSetContainer.forEachLow(raw, { lows.append($0) }) else { throw IndexError.corrupt("facetsets: container \(high) of set \(entry.set)") }
+            guard let updated = DocSetContainer.applying(try txn.get(db.facetSets, key: setKey), adding: delta.added, removing: delta.removed) else {
+                throw IndexError.corrupt("facetsets: container \(high) of set \(entry.set)")
             }
-            let before = lows.count
-            if !delta.removed.isEmpty { lows.removeAll { delta.removed.contains($0) } }
-            guard before - lows.count == delta.removed.count else { throw IndexError.corrupt("facetsets: set \(entry.set) lacks a document it should hold") }
-            let removedCount = before - lows.count
-            if !delta.added.isEmpty {
-                lows.append(contentsOf: delta.added)
-                lows.sort()
-            }
-            count += delta.added.count - removedCount
-            if lows.isEmpty { try txn.delete(db.facetSets, key: setKey) } else { try txn.put(db.facetSets, key: setKey, value: DocSetContainer.encode(lows)) }
+            guard updated.removed == delta.removed.count else { throw IndexError.corrupt("facetsets: set \(entry.set) lacks a document it should hold") }
+            count += delta.added.count - updated.removed
+            if updated.count == 0 { try txn.delete(db.facetSets, key: setKey) } else { try txn.put(db.facetSets, key: setKey, value: updated.bytes) }
         }
         if count <= 0 {
             try txn.delete(db.facetValues, key: key)

@@ -55,7 +55,8 @@ struct ColumnTests {
         #expect(try fixture.ids { $0.sort = [SortKey(field: "views", descending: true)] } == ["3", "1", "2"])
         #expect(try fixture.ids(scope: .unrestricted) { $0.sort = [try! SortKey.parse("ratingAvg:asc")] } == ["6", "3", "1", "2", "4", "5"])
         #expect(try fixture.ids(scope: .unrestricted) { $0.sort = [try! SortKey.parse("ratingAvg:desc")] } == ["2", "1", "3", "6", "4", "5"])
-        // featured ties for 2 and 6 (both false) in the owner scope of cy; "python" scores 2 above 6? Check by relevance.
+        // In cy's scope "python" matches 1, 2 and 6; only 1 is featured, so 2 and 6 tie on the key
+        // and keep their relevance order.
         let byRelevance = try fixture.ids("python", scope: .owner("cy"))
         let sorted = try fixture.ids("python", scope: .owner("cy")) { $0.sort = [SortKey(field: "featured", descending: true)] }
         #expect(sorted.first == "1", "the only featured python prompt first")

@@ -5,7 +5,8 @@ import VaultCorpus
 
 /// The column containers against plain Swift sets (seeded; `VAULT_TEST_SEED` replays):
 /// 1. encode then decode gives back the members, as an array up to 4,096 members and as a bitmap past it;
-/// 2. `contains`, `add` into a `DocSet` and `intersectionCount` agree with the plain set;
+/// 2. `contains`, `add` into a `DocSet`, `intersectionCount` and `applying` (a batch's adds and
+///    removes) agree with the plain set;
 /// 3. damaged bytes (wrong kind, short, a count that disagrees with the length) are reported, never trapped on.
 @Suite("doc set containers")
 struct DocSetContainerTests {
@@ -43,6 +44,21 @@ struct DocSetContainerTests {
                     }
                 }
                 #expect(DocSetContainer.intersectionCount(raw, high: high, with: other) == expected)
+                // An update (what a write batch does): adds of non-members, removes of members.
+                let removing = Array(members.shuffled(using: &random).prefix(random.below(members.count + 1)))
+                var adding: [UInt16] = []
+                for _ in 0..<random.below(6_000) {
+                    let low = UInt16(random.below(65_536))
+                    if !members.contains(low) { adding.append(low) }
+                }
+                let after = members.subtracting(removing).union(adding)
+                let updated = DocSetContainer.applying(raw, adding: adding, removing: removing)
+                #expect(updated?.removed == removing.count && updated?.count == after.count, "seed \(seed) round \(round)")
+                var result: [UInt16] = []
+                if let updated, !updated.bytes.isEmpty {
+                    _ = updated.bytes.withUnsafeBytes { DocSetContainer.forEachLow($0) { result.append($0) } }
+                }
+                #expect(result == after.sorted(), "seed \(seed) round \(round): members after the update")
             }
         }
     }
