@@ -15,6 +15,13 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-configuration", from: "1.4.0"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
+        .package(url: "https://github.com/vapor/jwt-kit", from: "5.7.1"),
     ],
     targets: [
         // MARK: C shims (system libraries from Debian)
@@ -51,11 +58,29 @@ let package = Package(
             dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Mappings")]),
 
+        // MARK: The daemon
+        // The HTTP and Unix-socket API (Hummingbird): routes, the JSON contract, keys and tokens,
+        // metrics, the search page (Page/, read through Bundle.module).
+        .target(
+            name: "VaultServer",
+            dependencies: [
+                "VaultIndex", "VaultIngest",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Configuration", package: "swift-configuration"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Metrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+            ],
+            resources: [.copy("Page/Assets")]),
+
         // MARK: The command-line executable
         .executableTarget(
             name: "vaultsearch",
             dependencies: [
-                "VaultIndex", "VaultEval", "VaultCorpus", "VaultIngest",
+                "VaultIndex", "VaultEval", "VaultCorpus", "VaultIngest", "VaultServer",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -69,6 +94,13 @@ let package = Package(
             dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")],
             path: "Tests/VaultTestSupport"),
         .testTarget(name: "VaultIndexTests", dependencies: ["VaultIndex", "VaultCorpus", "VaultTestSupport"]),
+        .testTarget(
+            name: "VaultServerTests",
+            dependencies: [
+                "VaultServer", "VaultIngest", "VaultIndex", "VaultCorpus", "VaultTestSupport",
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ]),
         .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval", "VaultCorpus"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
         .testTarget(

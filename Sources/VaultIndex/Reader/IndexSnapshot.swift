@@ -106,3 +106,14 @@ public final class IndexSnapshot {
         }
     }
 }
+
+extension IndexSnapshot {
+    /// The document with external id `id` if `scope` may see it and it passes `filter` (nil: any);
+    /// for fetching one document under a filter a caller must not get around (a tenant token's).
+    public func document(id: String, scope: SearchScope, passing filter: FilterExpression?) throws(IndexError) -> Document? {
+        guard let filter else { return try document(id: id, scope: scope) }
+        guard let number = try documentNumber(id: id), try isVisible(number, in: scope) else { return nil }
+        guard let allowed = try allowedDocuments(visible: nil, filter: filter), allowed.contains(number) else { return nil }
+        return try storedDocument(number: number)
+    }
+}

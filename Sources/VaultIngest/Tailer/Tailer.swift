@@ -72,6 +72,9 @@ public final class Tailer {
     private var index: Index
     private var writer: IndexWriter
     private var indexInode: UInt64
+    /// False when the index was handed in by its owner (the daemon): a rebuild swapped in under a
+    /// running daemon is not followed (its searches hold the same handle).
+    private let followsSwaps: Bool
     /// The last committed cursor.
     public private(set) var cursor: Int64
 
@@ -91,11 +94,41 @@ public final class Tailer {
             try configuration.check(db)
         }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
+        followsSwaps = true
+        try checkNoGap()
+    }
+
+    /// A tailer writing into an index its caller already opened (LMDB allows one handle per
+    /// environment and process: the daemon's searches and its tailer share it). Checks as
+    /// ``init(storePath:indexPath:configuration:options:log:)`` does.
+    public init(storePath: String, index: Index, configuration: SourceConfiguration, options: Options = Options(),
+                log: @escaping (String) -> Void) throws {
+        self.configuration = configuration
+        self.indexPath = index.path
+        self.options = options
+        self.store = try StoreConnection.open(storePath)
+        self.watcher = try StoreConnection.open(storePath)
+        self.files = StoreFileWatcher(databasePath: storePath)
+        self.reader = ChangeBatchReader(configuration: configuration, log: log)
+        try store.read { db in
+            guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
+            try configuration.check(db)
+        }
+        (writer, cursor) = try Self.prepare(index, configuration)
+        self.index = index
+        indexInode = Self.inode(of: index.path)
+        followsSwaps = false
         try checkNoGap()
     }
 
     private static func openIndex(_ path: String, _ configuration: SourceConfiguration) throws -> (Index, IndexWriter, Int64, UInt64) {
         let index = try Index.open(at: path)
+        let (writer, cursor) = try prepare(index, configuration)
+        return (index, writer, cursor, inode(of: path))
+    }
+
+    private static func prepare(_ index: Index, _ configuration: SourceConfiguration) throws -> (IndexWriter, Int64) {
+        let path = index.path
         guard let cursor = try index.ingestCursor() else {
             throw StoreError.badConfiguration(
                 file: path, message: "the index has no ingest cursor (it was not built from a store): build it with `vaultsearch index --rebuild`")
@@ -103,7 +136,7 @@ public final class Tailer {
         if cursor.source != configuration.name {
             throw StoreError.sourceMismatch(index: path, expected: configuration.name, found: cursor.source)
         }
-        return (index, try IndexWriter(index: index), cursor.sequence, inode(of: path))
+        return (try IndexWriter(index: index), cursor.sequence)
     }
 
     private static func inode(of path: String) -> UInt64 {
@@ -214,6 +247,7 @@ public final class Tailer {
     /// Reopens the index when a rebuild moved a new one into ``indexPath``; true when it did.
     @discardableResult
     public func reopenIfSwapped() throws -> Bool {
+        guard followsSwaps else { return false }
         let now = Self.inode(of: indexPath)
         guard now != 0, now != indexInode else { return false }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)

@@ -1,0 +1,28 @@
+import Foundation
+import Hummingbird
+import Logging
+import ServiceLifecycle
+
+/// Builds the router every listener shares: middleware (request ids and logs, errors, metrics,
+/// authentication) and every route. Tests call it directly and run it in process.
+public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
+    let router = Router(context: VaultRequestContext.self)
+    router.add(middleware: RequestLogMiddleware())
+    router.add(middleware: ErrorMiddleware(maxBodyBytes: state.configuration.maxBodyBytes))
+    InfoRoutes(state: state).add(to: router)
+    SearchRoutes(state: state).add(to: router)
+    MultiSearchRoutes(state: state).add(to: router)
+    FacetSearchRoutes(state: state).add(to: router)
+    SimilarRoutes(state: state).add(to: router)
+    DocumentRoutes(state: state).add(to: router)
+    IndexRoutes(state: state).add(to: router)
+    return router
+}
+
+/// Opens the indexes of `configuration` (building missing ones), and returns the daemon: both
+/// listeners on one router, and a tailer per index. `vaultsearch serve` and the tests call this.
+public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) async throws -> VaultDaemon {
+    let registry = try IndexRegistry(configuration.indexes) { line in logger.info("\(line)") }
+    let state = ServerState(configuration: configuration, registry: registry, pool: SearcherPool(threadCount: configuration.searchThreads), logger: logger)
+    return try VaultDaemon(state: state)
+}
