@@ -1,6 +1,7 @@
 # VaultSearch — the two set-up commands of the README, and a few helpers.
 #   make run    install what is missing, build (release), generate + index the sample corpus, search it
-#   make test   install what is missing, run every test
+#   make test   install what is missing, run every test (Swift suites, then the official Meilisearch
+#               client and the privacy sweep against a running daemon: Tests/Clients/run.sh)
 # System packages come from Debian; they are installed with apt only when missing.
 
 APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev lmdb-utils
@@ -23,7 +24,9 @@ run: release
 	$(BIN) demo
 
 test: deps
+	swift build --product vaultsearch
 	swift test
+	Tests/Clients/run.sh
 
 # Ranking quality on the shared BEIR data sets (../shared/corpus), as quoted in the README.
 eval: release

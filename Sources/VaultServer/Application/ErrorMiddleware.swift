@@ -40,8 +40,7 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.requestID = RequestID().description
-        context.logger[metadataKey: "request"] = "\(context.requestID)"
+        context.requestID = context.id  // Hummingbird's id, already on the logger as hb.request.id
         let started = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.init("X-Request-Id")!] = context.requestID

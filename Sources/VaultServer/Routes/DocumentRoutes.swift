@@ -58,8 +58,11 @@ struct DocumentRoutes {
         let fields = try reader.strings("fields") ?? ["*"]
         _ = try reader.bool("retrieveVectors")
         let filter = try SearchRequest.filter(reader.value("filter"), reader: ParameterReader(object) { "invalid_document_" + $0.snakeCased })
-        _ = reader.value("ids")
-        try reader.rejectUnknown(accepted: ["offset", "limit", "fields", "filter", "retrieveVectors"])
+        var sort: [SortKey] = []
+        if let keys = try reader.strings("sort") {
+            do { sort = try keys.map { text throws(IndexError) in try SortKey.parse(text) } } catch { throw APIError(engine: error, codePrefix: "invalid_document_") }
+        }
+        try reader.rejectUnknown(accepted: ["offset", "limit", "fields", "filter", "sort", "retrieveVectors"])
         guard offset + limit <= SearchOptions.maximumWindow else {
             throw reader.fault("offset", "offset + limit is \(offset + limit); at most \(SearchOptions.maximumWindow) documents can be paged through (narrow with a filter).")
         }
@@ -68,6 +71,7 @@ struct DocumentRoutes {
         request.options.hitsPerPage = limit
         request.attributesToRetrieve = fields
         request.options.filter = filter
+        request.options.sort = sort
         // Page mode gives an exact total; offsets that are not a multiple of limit read a wider window.
         if limit > 0, offset % limit != 0 {
             request.options.page = 1
