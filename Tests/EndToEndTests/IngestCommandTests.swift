@@ -28,11 +28,11 @@ import Testing
 
     @Test func demoThenTailThenSearch() async throws {
         let workspace = try Workspace()
-        let demo = try await workspace.vaultsearch("demo")
+        let demo = try await workspace.vaultsearch("demo", "--no-serve")
         expectSuccess(demo)
         #expect(demo.stdout.contains("search python debugging"))
         #expect(workspace.exists("data/promptvault.sqlite") && workspace.exists("data/promptvault.index/data.mdb"))
-        let again = try await workspace.vaultsearch("demo")
+        let again = try await workspace.vaultsearch("demo", "--no-serve")
         expectSuccess(again)
         #expect(!again.stdout.contains("creating data/promptvault.sqlite"))
 
@@ -66,7 +66,7 @@ import Testing
 
     @Test func tailStopsOnSIGTERM() async throws {
         let workspace = try Workspace()
-        try await expectSuccessOf(await workspace.vaultsearch("demo"))
+        try await expectSuccessOf(await workspace.vaultsearch("demo", "--no-serve"))
         let executable = try #require(Binary.executable)
         let process = Process()
         process.executableURL = executable
@@ -86,7 +86,7 @@ import Testing
 
     @Test func badMappingAndBrokenStoresAreRefused() async throws {
         let workspace = try Workspace()
-        try await expectSuccessOf(await workspace.vaultsearch("demo"))
+        try await expectSuccessOf(await workspace.vaultsearch("demo", "--no-serve"))
         let shipped = try String(contentsOf: Binary.packageRoot.appendingPathComponent("Sources/VaultIngest/Mappings/promptvault.json"), encoding: .utf8)
         try workspace.write("typo.json", shipped.replacingOccurrences(of: "\"filterable\": true, \"facetable\": true }", with: "\"filtrable\": true, \"facetable\": true }"))
         try await expectFailureOf(

@@ -39,8 +39,10 @@ public struct SearchResults: Sendable, Equatable {
     /// The query words dropped by the `last` or `frequency` matching strategy to find results.
     public var droppedWords: [String] = []
     /// How many documents match: exact whenever the search had to find every match anyway (facets,
-    /// sort, distinct, placeholder or page mode, see ``totalHitsAreExact``); otherwise a lower bound
-    /// from the query's most frequent word, capped by the filter.
+    /// sort, distinct, placeholder or page mode), when the scan found fewer matches than it could
+    /// keep, and whenever a scope or filter restricts the search (a document frequency would count
+    /// documents the caller may not see); otherwise (every document visible) a lower bound from the
+    /// query's most frequent word. See ``totalHitsAreExact``.
     public var estimatedTotalHits = 0
     /// Whether ``estimatedTotalHits`` is the exact count.
     public var totalHitsAreExact = false

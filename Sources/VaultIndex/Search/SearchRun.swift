@@ -16,6 +16,8 @@ struct SearchRun {
     private let allowed: DocSet?
     private let reranker: Reranker
     private let rerank: Bool
+    /// How many entries the pruned scan kept at most (fewer means it found every match).
+    private let collected: Int
 
     init(
         query: String, clauses: [QueryClause], options: SearchOptions, droppedWords: Set<Int> = [], context: QueryContext,
@@ -36,9 +38,10 @@ struct SearchRun {
             if let allowed { exact.formIntersection(allowed) }
             matchSet = exact
         }
+        collected = rerank && k > 0 ? max(k, Reranker.window) : k
         if ranksByRelevance {
             var executor = QueryExecutor(
-                plan: plan, scorer: scorer, k: rerank && k > 0 ? max(k, Reranker.window) : k,
+                plan: plan, scorer: scorer, k: collected,
                 fieldCount: snapshot.settings.searchableFields.count, allowed: allowed)
             entries = try executor.run()
             work = executor.work
@@ -120,16 +123,27 @@ struct SearchRun {
             for i in hits.indices { try formatter.format(&hits[i]) }
         }
         var results = SearchResults(hits: hits, terms: plan.slots.filter { $0.wordOrdinal != nil }.map(\.text), work: work)
+        if counted == nil, entries.count < collected {
+            // The pruned scan kept fewer entries than it could: it found every allowed match.
+            counted = DocSet(capacity: allowed?.capacity ?? snapshot.statistics.nextDocNumber, docs: entries.map(\.doc))
+            results.totalHitsAreExact = true
+        }
+        if counted == nil, allowed != nil {
+            // A document frequency counts documents outside the scope too: an estimate built on it
+            // would tell a caller how many private documents hold a word. Count the allowed matches.
+            var exact = try MatchSet.bySetAlgebra(plan.restarted(in: snapshot), snapshot: snapshot)
+            exact.formIntersection(allowed!)
+            counted = exact
+        }
         try ranking.fillTotalsAndFacets(&results, counted: counted, estimate: { estimatedTotal(hits: hits.count) })
         return results
     }
 
-    /// A cheap lower-bound estimate of the match count: the most frequent word's document frequency,
-    /// capped by the allowed set, and at least the hits found.
+    /// A cheap lower-bound estimate of the match count when every document is visible (no scope or
+    /// filter): the most frequent word's document frequency, and at least the hits found.
     private func estimatedTotal(hits: Int) -> Int {
         let frequent = plan.terms.compactMap { $0.cursor.map { Int($0.skip.documentFrequency) } }.max() ?? 0
-        let cap = allowed?.count ?? Int(snapshot.statistics.documentCount)
-        return max(hits, min(frequent, cap), entries.count)
+        return max(hits, min(frequent, Int(snapshot.statistics.documentCount)), entries.count)
     }
 }
 

@@ -10,6 +10,7 @@ public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
     router.add(middleware: RequestLogMiddleware())
     router.add(middleware: ErrorMiddleware(maxBodyBytes: state.configuration.maxBodyBytes))
     InfoRoutes(state: state).add(to: router)
+    PageRoutes().add(to: router)
     SearchRoutes(state: state).add(to: router)
     MultiSearchRoutes(state: state).add(to: router)
     FacetSearchRoutes(state: state).add(to: router)

@@ -4,18 +4,30 @@ import GRDB
 import VaultCorpus
 import VaultIndex
 import VaultIngest
+import VaultServer
+import Logging
 
 /// `vaultsearch demo`: creates the PromptVault store from the sample corpus (or a generated one),
 /// installs its change log, rebuilds the index from it and runs example searches.
-struct DemoCommand: ParsableCommand {
+struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create data/promptvault.sqlite from Corpus/PromptVault, index it, and run example searches.",
+        abstract: "Create data/promptvault.sqlite from Corpus/PromptVault, index it, run example searches, then serve it.",
         discussion: """
             The store is created only when absent (delete it to start over). --size N uses the seeded \
-            store generator instead of the sample: data/generated-N-SEED.sqlite. Then `vaultsearch tail \
-            --db data/promptvault.sqlite --index data/promptvault.index` follows changes to the store.
+            store generator instead of the sample: data/generated-N-SEED.sqlite. Then the daemon serves \
+            the index over HTTP (--http) and a Unix socket (--socket), following changes to the store, \
+            until Ctrl-C (--no-serve stops after the example searches).
             """)
+
+    @Flag(name: .customLong("no-serve"), help: "Stop after the example searches instead of serving.")
+    var noServe = false
+
+    @Option(name: .long, help: "The TCP listener of the daemon.")
+    var http = "127.0.0.1:7700"
+
+    @Option(name: .long, help: "The Unix socket of the daemon (default DATA/vaultsearch.sock).")
+    var socket: String?
 
     @Option(name: .long, help: "The data folder.")
     var data = "data"
@@ -38,7 +50,19 @@ struct DemoCommand: ParsableCommand {
         if let size, size < 1 || size > 10_000_000 { throw ValidationError("--size must be between 1 and 10000000") }
     }
 
-    func run() throws {
+    func run() async throws {
+        let (storePath, indexPath) = try buildStoreAndIndex()
+        try runExampleSearches(indexPath)
+        print("\nindex at \(indexPath); try: vaultsearch search --index \(indexPath) \"your query\"")
+        if noServe {
+            print("follow changes: vaultsearch tail --db \(storePath) --index \(indexPath)")
+            return
+        }
+        try await serve(indexes: [IndexDefinition(uid: "prompts", mapping: "promptvault", store: storePath, path: indexPath)])
+    }
+
+    /// Creates the store when absent, installs its change log, rebuilds the index; (store, index).
+    private func buildStoreAndIndex() throws -> (String, String) {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let name = size.map { "generated-\($0)-\(seed)" } ?? "promptvault"
         let storePath = "\(data)/\(name).sqlite"
@@ -53,9 +77,36 @@ struct DemoCommand: ParsableCommand {
             bar.update(done: UInt64(p.documents), total: UInt64(p.total), items: p.documents, unit: "docs")
         }
         bar.finish(items: outcome.documents, unit: "docs")
-        try runExampleSearches(indexPath)
-        print("\nindex at \(indexPath); try: vaultsearch search --index \(indexPath) \"your query\"")
-        print("follow changes: vaultsearch tail --db \(storePath) --index \(indexPath)")
+        return (storePath, indexPath)
+    }
+
+    /// Serves `indexes` until SIGINT/SIGTERM, after printing example requests for TCP and the socket.
+    private func serve(indexes: [IndexDefinition]) async throws {
+        var configuration = ServerConfiguration()
+        configuration.http = http
+        configuration.socket = socket ?? "\(data)/vaultsearch.sock"
+        configuration.dataDirectory = data
+        configuration.indexes = indexes
+        configuration.logLevel = "notice"
+        guard let address = configuration.httpAddress else { throw ValidationError("--http must be host:port") }
+        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        var logger = Logger(label: "vaultsearch")
+        logger.logLevel = .notice
+        let daemon = try await buildApplication(configuration, logger: logger)
+        let base = "http://\(address.host):\(address.port)"
+        let socketPath = configuration.socket!
+        print("""
+
+            serving \(indexes.map(\.uid).joined(separator: " and ")) on \(base) and \(socketPath) (Ctrl-C stops); try:
+              curl '\(base)/indexes/prompts/search?q=pyhton%20debuging&limit=3&attributesToRetrieve=id,title'
+              curl -X POST '\(base)/indexes/prompts/search' -H 'Content-Type: application/json' \\
+                   -d '{"q":"cover letter","facets":["tags","model"],"filter":"ratingCount >= 1","sort":["ratingAvg:desc"],"limit":3}'
+              curl --unix-socket \(socketPath) 'http://localhost/indexes/prompts/search?q=linkedin%20po&limit=3'
+              curl '\(base)/indexes/prompts/similar/1?limit=3&attributesToRetrieve=title'
+              open \(base)/ in a browser for the search page
+            """)
+        fflush(nil)
+        try await daemon.run()
     }
 
     private func createStore(_ path: String) throws {

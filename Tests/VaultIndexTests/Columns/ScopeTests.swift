@@ -42,6 +42,20 @@ struct ScopeTests {
         #expect(try fixture.ids(filter: "visibility = private", scope: .owner("ana")) == ["4"])
     }
 
+    @Test("the estimated total counts only documents the scope sees")
+    func estimatedTotals() throws {
+        let fixture = try ColumnFixture(); defer { fixture.cleanUp() }
+        // A document frequency counts the private prompt too; the estimate must not.
+        for limit in [1, 100] {
+            let publicly = try fixture.results("zyxwvut") { $0.limit = limit }
+            #expect(publicly.hits.isEmpty && publicly.estimatedTotalHits == 0)
+            let mixed = try fixture.results("secret zyxwvut notes python") { $0.limit = limit }
+            let visible = try fixture.results("secret zyxwvut notes python") { $0.page = 1; $0.hitsPerPage = 100 }
+            #expect(mixed.estimatedTotalHits == visible.totalHits, Comment(rawValue: "limit \(limit): estimate \(mixed.estimatedTotalHits), visible \(visible.totalHits ?? -1)"))
+        }
+        #expect(try fixture.results("zyxwvut", scope: .owner("ana")).estimatedTotalHits == 1)
+    }
+
     @Test("facet search shows only values with a visible document")
     func facetSearch() throws {
         let fixture = try ColumnFixture(); defer { fixture.cleanUp() }
