@@ -4,7 +4,7 @@
 #               client and the privacy sweep against a running daemon: Tests/Clients/run.sh)
 # System packages come from Debian; they are installed with apt only when missing.
 
-APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev lmdb-utils
+APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev lmdb-utils curl python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/vaultsearch
 
