@@ -19,6 +19,7 @@ command -v wrk >/dev/null || { echo "installing wrk"; apt-get install -y -qq wrk
 [ -x "$bin" ] || (cd "$here" && swift build -c release --product vaultsearch)
 mkdir -p "$dir"
 [ -f "$store" ] || "$bin" generate-store --store "$store" --prompts "$prompts" --change-log
+"$bin" install-triggers --db "$store" >/dev/null   # idempotent: a store copied in from elsewhere gets its change log
 python3 "$here/Benchmarks/http/make_requests.py" "$store" "$dir/searches.lua" 200
 port=7799
 "$bin" serve --http 127.0.0.1:$port --socket off --log-level warning --index "prompts:promptvault:$store:$index" 2> "$dir/serve.log" &
