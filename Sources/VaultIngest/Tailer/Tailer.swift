@@ -78,8 +78,9 @@ public final class Tailer {
     /// The last committed cursor.
     public private(set) var cursor: Int64
 
-    /// Opens the store and the index and checks them: the change log must be installed, the
-    /// configuration must fit the database, and the index must carry a cursor from the same source.
+    /// Opens the store and the index and checks them: the change log must be installed with triggers
+    /// recording every table the configuration watches, the configuration must fit the database, and
+    /// the index must carry a cursor from the same source.
     public init(storePath: String, indexPath: String, configuration: SourceConfiguration, options: Options = Options(),
                 log: @escaping (String) -> Void) throws {
         self.configuration = configuration
@@ -92,6 +93,9 @@ public final class Tailer {
         try store.read { db in
             guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
             try configuration.check(db)
+            if let missing = try ChangeLog.unrecordedWatch(of: configuration, in: db) {
+                throw StoreError.triggersMissing(source: configuration.name, table: missing.table, entity: missing.entity)
+            }
         }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
         followsSwaps = true
