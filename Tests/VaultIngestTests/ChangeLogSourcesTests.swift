@@ -11,8 +11,8 @@ import VaultIndex
 /// 3. Triggers installed before the list of sources existed are kept when another source is
 ///    installed (under "(earlier install)"), and adopted silently by their own source.
 /// 4. Two sources naming different tables with one entity are refused, naming both.
-/// 5. A tailer whose watched tables the triggers do not record is refused at start, naming the
-///    table and the remedy.
+/// 5. A tailer whose watched tables the triggers do not record is refused at start (opening its
+///    index or handed an open one), naming the table and the remedy.
 /// 6. Each tailer follows the shared log without logging the other source's entities, and a
 ///    truly unknown entity is still logged.
 @Suite struct ChangeLogSourcesTests {
@@ -119,6 +119,10 @@ import VaultIndex
         _ = try IndexRebuilder(configuration: second).rebuild(storePath: scratch.store, into: scratch.index, log: { _ in })
         #expect(throws: StoreError.triggersMissing(source: "second", table: "comments", entity: "comment")) {
             _ = try Tailer(storePath: scratch.store, indexPath: scratch.index, configuration: second, log: { _ in })
+        }
+        let shared = try Index.open(at: scratch.index)
+        #expect(throws: StoreError.triggersMissing(source: "second", table: "comments", entity: "comment")) {
+            _ = try Tailer(storePath: scratch.store, index: shared, configuration: second, log: { _ in })
         }
         #expect("\(StoreError.triggersMissing(source: "second", table: "comments", entity: "comment"))".contains("install-triggers --db PATH --source second"))
     }

@@ -90,13 +90,7 @@ public final class Tailer {
         self.watcher = try StoreConnection.open(storePath)
         self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
-        try store.read { db in
-            guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
-            try configuration.check(db)
-            if let missing = try ChangeLog.unrecordedWatch(of: configuration, in: db) {
-                throw StoreError.triggersMissing(source: configuration.name, table: missing.table, entity: missing.entity)
-            }
-        }
+        try store.read { db in try Self.checkStore(db, configuration) }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
         followsSwaps = true
         try checkNoGap()
@@ -114,15 +108,22 @@ public final class Tailer {
         self.watcher = try StoreConnection.open(storePath)
         self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
-        try store.read { db in
-            guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
-            try configuration.check(db)
-        }
+        try store.read { db in try Self.checkStore(db, configuration) }
         (writer, cursor) = try Self.prepare(index, configuration)
         self.index = index
         indexInode = Self.inode(of: index.path)
         followsSwaps = false
         try checkNoGap()
+    }
+
+    /// The store's side of the start-up checks: the log exists, its triggers record every watched
+    /// table, and the configuration fits the database.
+    private static func checkStore(_ db: Database, _ configuration: SourceConfiguration) throws {
+        guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
+        try configuration.check(db)
+        if let missing = try ChangeLog.unrecordedWatch(of: configuration, in: db) {
+            throw StoreError.triggersMissing(source: configuration.name, table: missing.table, entity: missing.entity)
+        }
     }
 
     private static func openIndex(_ path: String, _ configuration: SourceConfiguration) throws -> (Index, IndexWriter, Int64, UInt64) {
