@@ -4,9 +4,12 @@ import Testing
 
 /// The store commands end to end. Properties checked:
 /// 1. `demo` creates data/promptvault.sqlite from the sample corpus, installs the change log,
-///    builds data/promptvault.index and prints example hits; a second run keeps the store.
-/// 2. `install-triggers` is idempotent, `--uninstall` removes the triggers, `--drop-table` the log.
-/// 3. A change committed to the store is searchable after `tail --once`, and a deleted prompt is gone.
+///    builds data/promptvault.index and data/listings.index and prints example hits; a second run
+///    keeps the store.
+/// 2. `install-triggers` is idempotent (also with `--source listings`, keeping the prompts'
+///    triggers), `--uninstall` removes the triggers, `--drop-table` the log.
+/// 3. A change committed to the store is searchable after `tail --once`, and a deleted prompt is
+///    gone; a listing made cheap is first in the listings index's `price:asc` page.
 /// 4. `tail` stops cleanly on SIGTERM, logging its cursor.
 /// 5. A mapping file with a typo, a store without the change log and a store without the expected
 ///    tables are refused with an error naming the key, the remedy or the table; nothing is created.
@@ -32,6 +35,7 @@ import Testing
         expectSuccess(demo)
         #expect(demo.stdout.contains("search python debugging"))
         #expect(workspace.exists("data/promptvault.sqlite") && workspace.exists("data/promptvault.index/data.mdb"))
+        #expect(workspace.exists("data/listings.index/data.mdb") && demo.stdout.contains("--filter \"price < 2000\" --sort price:asc"))
         let again = try await workspace.vaultsearch("demo", "--no-serve")
         expectSuccess(again)
         #expect(!again.stdout.contains("creating data/promptvault.sqlite"))
@@ -40,9 +44,20 @@ import Testing
         let first = try await workspace.vaultsearch("install-triggers", "--db", "data/promptvault.sqlite")
         expectSuccess(first)
         let installed = try Self.triggers(store)
-        #expect(installed.count == 18)
+        #expect(installed.count == 21, "the six tables of the prompts and the listings table, three triggers each")
         try await expectSuccessOf(await workspace.vaultsearch("install-triggers", "--db", "data/promptvault.sqlite"))
+        let listings = try await workspace.vaultsearch("install-triggers", "--db", "data/promptvault.sqlite", "--source", "listings")
+        expectSuccess(listings)
+        #expect(listings.stdout.contains("sources: listings, promptvault"))
         #expect(try Self.triggers(store) == installed)
+
+        try Self.execute(store, "UPDATE listings SET title = 'Zebrafish starter pack', price_cents = 0, status = 'active' WHERE id = 5")
+        try await expectSuccessOf(
+            await workspace.vaultsearch("tail", "--once", "--db", "data/promptvault.sqlite", "--source", "listings", "--index", "data/listings.index"))
+        let cheapest = try await workspace.vaultsearch(
+            "search", "--index", "data/listings.index", "--filter", "price < 2000", "--sort", "price:asc", "zebrafish")
+        expectSuccess(cheapest)
+        #expect(cheapest.stdout.contains("Zebrafish starter pack"), "\(cheapest)")
 
         try Self.execute(store, "UPDATE prompts SET title = 'Zebrafish habitat planner' WHERE id = 1; DELETE FROM prompts WHERE id = 2")
         let tail = try await workspace.vaultsearch("tail", "--once", "--db", "data/promptvault.sqlite", "--index", "data/promptvault.index")

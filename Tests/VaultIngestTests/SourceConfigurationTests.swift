@@ -22,6 +22,14 @@ import Testing
         let queue = try DatabaseQueue()
         try PromptVaultSchema.migrate(queue)
         try queue.read { db in try promptVault.check(db) }
+        let listings = try SourceConfiguration.listings()
+        #expect(listings.indexSettings.searchableFields.map(\.name) == ["title", "description"])
+        #expect(listings.sortableFields.contains("price") && listings.filterableFields.contains("price") && listings.facetableFields.contains("price"))
+        #expect(listings.indexSettings.visibility?.publicValues == ["active"] && listings.indexSettings.visibility?.ownerField == "seller")
+        try queue.read { db in try listings.check(db) }
+        #expect(try SourceConfiguration.load(nameOrPath: "listings") == listings)
+        #expect(throws: StoreError.self) { _ = try SourceConfiguration.load(nameOrPath: "no-such-mapping") }
+        #expect(throws: StoreError.self) { _ = try SourceConfiguration.shipped("../promptvault") }
         let folder = try SourceConfiguration.folderLayout()
         let other = try DatabaseQueue()
         try FolderLayoutSchema.migrate(other)

@@ -23,6 +23,9 @@ public struct SampleStore: Sendable {
     public let prompts: [StorePrompt]
     /// The popularity hint of each prompt: `popularity[i]` belongs to `prompts[i]`.
     public let popularity: [Popularity]
+    /// Marketplace listings, ids 1…: a few dozen derived from public, published prompts, and some
+    /// bundles (``SampleListings``); the same for every load with the same `now`.
+    public let listings: [StoreListing]
 
     /// The Corpus/PromptVault folder of the source tree this file was compiled from. Valid when
     /// the program runs where it was built (tests, `swift run`); pass another folder otherwise.
@@ -46,6 +49,7 @@ public struct SampleStore: Sendable {
         tags = loaded.tags
         prompts = loaded.prompts
         popularity = loaded.popularity
+        listings = SampleListings.make(prompts: loaded.prompts, categories: loaded.categories, now: now)
     }
 
     /// What ``EngagementGenerator`` needs to know about `prompts[index]`.
@@ -67,11 +71,12 @@ public struct SampleStore: Sendable {
         return prompts.indices.flatMap { generator.events(for: engagementTarget(at: $0)) }
     }
 
-    /// The whole sample as a store, events generated with `seed`.
+    /// The whole sample as a store, events generated with `seed`, listings included.
     public func contents(seed: UInt64) -> StoreContents {
         StoreContents(
             users: users, categories: categories, models: models, tags: tags,
-            prompts: AnySequence(prompts), events: AnySequence(events(seed: seed)), promptCount: prompts.count)
+            prompts: AnySequence(prompts), events: AnySequence(events(seed: seed)), promptCount: prompts.count,
+            listings: AnySequence(listings))
     }
 
     /// Expected events of a "burst" prompt's burst (before the generator's noise).

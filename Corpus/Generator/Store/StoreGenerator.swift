@@ -16,6 +16,8 @@
 ///   scaled so the mean is ``meanEventsPerPrompt`` over prompts that existed the whole window;
 ///   ~1 % of prompts older than 30 days get a burst in the last 7 days. Details in
 ///   ``EngagementGenerator``.
+/// - Marketplace: ``listingShare`` of the public, published prompts get a listing by their author
+///   (``GeneratedListings``; one in ten a bundle of its category instead), ids in prompt order.
 public struct StoreGenerator: Sendable {
     /// The seed everything derives from.
     public let seed: UInt64
@@ -25,6 +27,8 @@ public struct StoreGenerator: Sendable {
     public let now: Int64
     /// The mean number of engagement events of a prompt that existed for the whole window.
     public let meanEventsPerPrompt: Double
+    /// The probability that a public, published prompt gets a marketplace listing (0...1).
+    public let listingShare: Double
     /// All users, ids `1...users.count`.
     public let users: [StoreUser]
 
@@ -41,12 +45,13 @@ public struct StoreGenerator: Sendable {
     /// Creates the generator of the store named by (`seed`, `promptCount`, `now`).
     /// O(users) time and memory, plus an O(promptCount) sum with no storage.
     /// - Precondition: `promptCount ≥ 1`.
-    public init(seed: UInt64, promptCount: Int, now: Int64, meanEventsPerPrompt: Double = 20) {
+    public init(seed: UInt64, promptCount: Int, now: Int64, meanEventsPerPrompt: Double = 20, listingShare: Double = 0.1) {
         precondition(promptCount >= 1, "a store needs at least one prompt")
         self.seed = seed
         self.promptCount = promptCount
         self.now = now
         self.meanEventsPerPrompt = meanEventsPerPrompt
+        self.listingShare = listingShare
         corpus = CorpusGenerator(seed: seed)
         let userCount = max(40, promptCount / 20)
         users = GeneratedUsers.make(count: userCount, seed: seed, latest: now - Self.span - 86_400)
@@ -111,11 +116,15 @@ public struct StoreGenerator: Sendable {
         (1...Int64(promptCount)).lazy.map { self.events(forPrompt: $0) }.joined()
     }
 
+    /// Marketplace listings, generated lazily in id order.
+    public var listings: GeneratedListings { GeneratedListings(generator: self) }
+
     /// The whole store, streamed.
     public func contents() -> StoreContents {
         StoreContents(
             users: users, categories: categories, models: models, tags: tags,
-            prompts: AnySequence(prompts), events: AnySequence(events), promptCount: promptCount)
+            prompts: AnySequence(prompts), events: AnySequence(events), promptCount: promptCount,
+            listings: AnySequence(listings))
     }
 
     // MARK: Per-prompt metadata

@@ -195,8 +195,8 @@ public struct StoreEvent: Sendable, Equatable, Hashable {
     }
 }
 
-/// A whole store: small tables as arrays, prompts and events as streams (a 10M-prompt store must
-/// not be held in memory).
+/// A whole store: small tables as arrays, prompts, events and marketplace listings as streams (a
+/// 10M-prompt store must not be held in memory).
 ///
 /// Not `Sendable` or `Equatable`: the streams are type-erased sequences, which may be lazy and may
 /// generate their elements anew on each iteration. Iterating `prompts` gives prompts in id order.
@@ -215,11 +215,14 @@ public struct StoreContents {
     public var events: AnySequence<StoreEvent>
     /// The number of elements of `prompts`.
     public var promptCount: Int
+    /// Marketplace listings, in id order (each after the prompt and user it names).
+    public var listings: AnySequence<StoreListing>
 
-    /// Creates a store's contents.
+    /// Creates a store's contents (without listings unless `listings` is given).
     public init(
         users: [StoreUser], categories: [StoreCategory], models: [StoreModel], tags: [StoreTag],
-        prompts: AnySequence<StorePrompt>, events: AnySequence<StoreEvent>, promptCount: Int
+        prompts: AnySequence<StorePrompt>, events: AnySequence<StoreEvent>, promptCount: Int,
+        listings: AnySequence<StoreListing> = AnySequence([])
     ) {
         self.users = users
         self.categories = categories
@@ -228,5 +231,6 @@ public struct StoreContents {
         self.prompts = prompts
         self.events = events
         self.promptCount = promptCount
+        self.listings = listings
     }
 }

@@ -7,14 +7,25 @@ import GRDB
 /// collection_prompts, comments, follows) with an index on every foreign key and on the event
 /// tables' `(prompt_id, time)`. Times are INTEGER Unix seconds. The change log (`search_changes`)
 /// is not part of the schema: ``ChangeLog`` installs it on any database.
+///
+/// Migration "v2-marketplace" adds the PromptForge design's marketplace: `listings` (a seller
+/// offers a prompt, or a bundle without one, for `price_cents` in `currency`, under a licence;
+/// status `active`, `sold`, `draft` or `removed`). GRDB's migrator applies it in place to a store
+/// created at "v1": nothing else changes, so indexes and change logs of the store stay valid.
+///
+/// The list is append-only: a store records the identifiers it has applied, so a migration is never
+/// edited or reordered once shipped; a change is a new migration at the end.
 public enum PromptVaultSchema: StoreSchema {
-    /// Migration "v1"; `migrator` and `migrate(_:)` come from ``StoreSchema``.
-    public static let migrations = [(identifier: "v1", sql: v1)]
+    /// Migrations "v1" and "v2-marketplace"; `migrator` and `migrate(_:)` come from ``StoreSchema``.
+    public static let migrations = [
+        (identifier: "v1", sql: v1),
+        (identifier: "v2-marketplace", sql: v2Marketplace),
+    ]
 
     /// The tables the schema defines, in creation order.
     public static let tables = [
         "users", "categories", "ai_models", "prompts", "tags", "prompt_tags", "ratings", "bookmarks", "prompt_views",
-        "prompt_copies", "collections", "collection_prompts", "comments", "follows",
+        "prompt_copies", "collections", "collection_prompts", "comments", "follows", "listings",
     ]
 
     static let v1 = """
@@ -93,5 +104,22 @@ public enum PromptVaultSchema: StoreSchema {
           followee_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
           created_at INTEGER NOT NULL, PRIMARY KEY(follower_id, followee_id));
         CREATE INDEX follows_followee_id ON follows(followee_id);
+        """
+
+    /// The marketplace. A seller's listings go with the seller; a listing outlives its prompt (the
+    /// link becomes NULL, as for a bundle).
+    static let v2Marketplace = """
+        CREATE TABLE listings(
+          id INTEGER PRIMARY KEY,
+          seller_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+          prompt_id INTEGER REFERENCES prompts(id) ON DELETE SET NULL,
+          title TEXT NOT NULL, description TEXT,
+          price_cents INTEGER NOT NULL CHECK (price_cents >= 0),
+          currency TEXT NOT NULL DEFAULT 'USD' CHECK (length(currency) = 3),
+          license TEXT NOT NULL DEFAULT 'personal' CHECK (license IN ('personal','commercial','extended')),
+          status TEXT NOT NULL DEFAULT 'draft' CHECK (status IN ('active','sold','draft','removed')),
+          created_at INTEGER NOT NULL, updated_at INTEGER NOT NULL);
+        CREATE INDEX listings_seller_id ON listings(seller_id);
+        CREATE INDEX listings_prompt_id ON listings(prompt_id);
         """
 }

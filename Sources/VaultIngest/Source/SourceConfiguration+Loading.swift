@@ -8,16 +8,40 @@ extension SourceConfiguration {
     /// The folder-layout mapping shipped with VaultIngest (`Mappings/folder-layout.json`).
     public static func folderLayout() throws -> SourceConfiguration { try shipped("folder-layout") }
 
+    /// The marketplace mapping shipped with VaultIngest (`Mappings/listings.json`): one document per
+    /// row of `listings` (migration "v2-marketplace" of ``PromptVaultSchema``), public when its
+    /// status is `active`, owned by the seller's username.
+    public static func listings() throws -> SourceConfiguration { try shipped("listings") }
+
+    /// The names of the shipped mappings, for ``shipped(_:)`` and the CLI's `--source NAME`.
+    public static let shippedNames = ["promptvault", "folder-layout", "listings"]
+
     /// The path of a shipped mapping file.
     public static func shippedPath(_ name: String) -> String? {
         Bundle.module.url(forResource: name, withExtension: "json", subdirectory: "Mappings")?.path
     }
 
-    private static func shipped(_ name: String) throws -> SourceConfiguration {
+    /// The shipped mapping called `name` (one of ``shippedNames``).
+    /// - Throws: ``StoreError/badConfiguration(file:message:)`` when no mapping has that name.
+    public static func shipped(_ name: String) throws -> SourceConfiguration {
+        guard shippedNames.contains(name) else {
+            throw StoreError.badConfiguration(
+                file: name, message: "no shipped mapping has this name (known: \(shippedNames.joined(separator: ", ")))")
+        }
         guard let path = shippedPath(name) else {
             throw StoreError.badConfiguration(file: "Mappings/\(name).json", message: "the shipped mapping is missing from the bundle")
         }
         return try load(path: path)
+    }
+
+    /// The configuration a command-line `--source` names: the file at `nameOrPath` when there is
+    /// one, else the shipped mapping of that name (`promptvault`, `folder-layout`, `listings`).
+    /// - Throws: ``StoreError/badConfiguration(file:message:)``.
+    public static func load(nameOrPath: String) throws -> SourceConfiguration {
+        if !FileManager.default.fileExists(atPath: nameOrPath) && shippedNames.contains(nameOrPath) {
+            return try shipped(nameOrPath)
+        }
+        return try load(path: nameOrPath)
     }
 
     /// Reads, decodes and validates the configuration file at `path`.

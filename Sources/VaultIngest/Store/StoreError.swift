@@ -15,6 +15,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case notEmpty(Int)
     /// The index was built from another source configuration.
     case sourceMismatch(index: String, expected: String, found: String)
+    /// Two sources installed on one change log use the same entity name for different tables or
+    /// columns (`first` and `second` name each as `table.column (source 'name')`).
+    case entityConflict(entity: String, first: String, second: String)
+    /// The change log's triggers do not record `table` as the source's `entity`: the source's
+    /// triggers were never installed on this store (or were replaced).
+    case triggersMissing(source: String, table: String, entity: String)
 
     public var description: String {
         switch self {
@@ -27,6 +33,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case .notEmpty(let count): return "the database already holds \(count) prompts; load into an empty one"
         case .sourceMismatch(let index, let expected, let found):
             return "the index at '\(index)' was built from source '\(found)', not '\(expected)': rebuild it with `vaultsearch index --rebuild`"
+        case .entityConflict(let entity, let first, let second):
+            return "entity '\(entity)' means \(first) and \(second) in one change log: give one of them another entity name"
+        case .triggersMissing(let source, let table, let entity):
+            return "the change log records no changes of table '\(table)' as entity '\(entity)' for source '\(source)': run `vaultsearch install-triggers --db PATH --source \(source)`"
         }
     }
 }

@@ -3,10 +3,13 @@ import GRDB
 import VaultCorpus
 
 /// Writes a ``StoreContents`` (the sample corpus or a generated store) into a PromptVault database:
-/// prepared statements, one transaction per ``rowsPerTransaction`` rows, prompts and events streamed
-/// (never held in memory), then the prompts' counters derived from the event tables.
+/// prepared statements, one transaction per ``rowsPerTransaction`` rows, prompts, marketplace
+/// listings and events streamed (never held in memory), then the prompts' counters derived from the
+/// event tables.
 ///
 /// The database must hold the ``PromptVaultSchema`` and no rows yet (ids come from the contents).
+/// Contents without listings leave the `listings` table alone (a store still at migration "v1"
+/// loads as before).
 public struct StoreLoader {
     /// Rows written per transaction.
     public var rowsPerTransaction = 10_000
@@ -24,7 +27,7 @@ public struct StoreLoader {
     /// What a load wrote.
     public struct Summary: Sendable, Equatable {
         /// Rows per table.
-        public var users = 0, categories = 0, models = 0, tags = 0, prompts = 0, promptTags = 0
+        public var users = 0, categories = 0, models = 0, tags = 0, prompts = 0, promptTags = 0, listings = 0
         /// Event rows.
         public var views = 0, copies = 0, bookmarks = 0, ratings = 0
         /// Events that could not be stored (a rating or bookmark without a user, or a duplicate).
@@ -47,6 +50,7 @@ public struct StoreLoader {
                 return .commit
             }
             try writePrompts(contents, db, &summary, progress)
+            try writeListings(contents, db, &summary)
             try writeEvents(contents, db, &summary, progress)
             try db.inTransaction {
                 try db.execute(sql: Self.deriveCounters)
@@ -111,6 +115,35 @@ public struct StoreLoader {
                 return .commit
             }
             progress(Progress(prompts: summary.prompts, events: 0, promptCount: contents.promptCount))
+        }
+    }
+
+    private func writeListings(_ contents: StoreContents, _ db: Database, _ summary: inout Summary) throws {
+        let iterator = contents.listings.makeIterator()
+        guard var listing = iterator.next() else { return }
+        let insert = try db.makeStatement(sql: """
+            INSERT INTO listings(id, seller_id, prompt_id, title, description, price_cents, currency, license, status,
+              created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var done = false
+        while !done {
+            try db.inTransaction {
+                for _ in 0..<rowsPerTransaction {
+                    insert.setUncheckedArguments([
+                        listing.id, listing.sellerID, listing.promptID, listing.title, listing.description, listing.priceCents,
+                        listing.currency, listing.license, listing.status, listing.createdAt, listing.updatedAt,
+                    ])
+                    try insert.execute()
+                    summary.listings += 1
+                    guard let next = iterator.next() else {
+                        done = true
+                        break
+                    }
+                    listing = next
+                }
+                return .commit
+            }
         }
     }
 

@@ -16,6 +16,10 @@ public struct ChangeBatch {
 /// of the store: every change maps to root ids (directly, or through its watched table's `affects`
 /// SQL), and each affected document is rebuilt whole. Rebuilding from current rows makes applying a
 /// change twice harmless and the order of changes within a batch irrelevant.
+///
+/// A log shared by several sources holds changes of entities this configuration does not watch
+/// (the prompts' tags, say, in the listings' tailer): those recorded by installed triggers are
+/// skipped silently; any other entity is logged, since no trigger of this store writes it.
 struct ChangeBatchReader {
     let configuration: SourceConfiguration
     let builder: DocumentBuilder
@@ -49,9 +53,13 @@ struct ChangeBatchReader {
             idsByEntity[entity, default: []].append(id)
         }
         var affected = Set<RootID>()
+        var recorded: Set<String>?
         for (entity, ids) in idsByEntity.sorted(by: { $0.key < $1.key }) {
             guard let watched = watchedByEntity[entity] else {
-                log("search_changes: \(ids.count) change(s) of entity '\(entity)', which the configuration does not watch; skipped")
+                if recorded == nil { recorded = Set(try ChangeLog.installedWatches(in: db).map(\.entity)) }
+                if recorded?.contains(entity) != true {
+                    log("search_changes: \(ids.count) change(s) of entity '\(entity)', which the configuration does not watch and no installed trigger records; skipped")
+                }
                 continue
             }
             guard let affects = watched.affects else {

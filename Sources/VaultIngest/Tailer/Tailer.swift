@@ -78,8 +78,9 @@ public final class Tailer {
     /// The last committed cursor.
     public private(set) var cursor: Int64
 
-    /// Opens the store and the index and checks them: the change log must be installed, the
-    /// configuration must fit the database, and the index must carry a cursor from the same source.
+    /// Opens the store and the index and checks them: the change log must be installed with triggers
+    /// recording every table the configuration watches, the configuration must fit the database, and
+    /// the index must carry a cursor from the same source.
     public init(storePath: String, indexPath: String, configuration: SourceConfiguration, options: Options = Options(),
                 log: @escaping (String) -> Void) throws {
         self.configuration = configuration
@@ -89,10 +90,7 @@ public final class Tailer {
         self.watcher = try StoreConnection.open(storePath)
         self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
-        try store.read { db in
-            guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
-            try configuration.check(db)
-        }
+        try store.read { db in try Self.checkStore(db, configuration) }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
         followsSwaps = true
         try checkNoGap()
@@ -110,15 +108,22 @@ public final class Tailer {
         self.watcher = try StoreConnection.open(storePath)
         self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
-        try store.read { db in
-            guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
-            try configuration.check(db)
-        }
+        try store.read { db in try Self.checkStore(db, configuration) }
         (writer, cursor) = try Self.prepare(index, configuration)
         self.index = index
         indexInode = Self.inode(of: index.path)
         followsSwaps = false
         try checkNoGap()
+    }
+
+    /// The store's side of the start-up checks: the log exists, its triggers record every watched
+    /// table, and the configuration fits the database.
+    private static func checkStore(_ db: Database, _ configuration: SourceConfiguration) throws {
+        guard try ChangeLog.isInstalled(in: db) else { throw StoreError.changeLogMissing }
+        try configuration.check(db)
+        if let missing = try ChangeLog.unrecordedWatch(of: configuration, in: db) {
+            throw StoreError.triggersMissing(source: configuration.name, table: missing.table, entity: missing.entity)
+        }
     }
 
     private static func openIndex(_ path: String, _ configuration: SourceConfiguration) throws -> (Index, IndexWriter, Int64, UInt64) {

@@ -8,16 +8,19 @@ import VaultServer
 import Logging
 
 /// `vaultsearch demo`: creates the PromptVault store from the sample corpus (or a generated one),
-/// installs its change log, rebuilds the index from it and runs example searches.
+/// upgrades an existing one in place, installs the change log of its two sources (prompts and the
+/// marketplace listings), rebuilds both indexes from it, runs example searches and serves both.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Create data/promptvault.sqlite from Corpus/PromptVault, index it, run example searches, then serve it.",
+        abstract: "Create data/promptvault.sqlite from Corpus/PromptVault, index its prompts and listings, run example searches, then serve both.",
         discussion: """
-            The store is created only when absent (delete it to start over). --size N uses the seeded \
-            store generator instead of the sample: data/generated-N-SEED.sqlite. Then the daemon serves \
-            the index over HTTP (--http) and a Unix socket (--socket), following changes to the store, \
-            until Ctrl-C (--no-serve stops after the example searches).
+            The store is created only when absent (delete it to start over); an existing one is migrated \
+            in place. --size N uses the seeded store generator instead of the sample: \
+            data/generated-N-SEED.sqlite. The prompts go to data/promptvault.index (index uid prompts), \
+            the marketplace listings to data/listings.index (uid listings). Then the daemon serves both \
+            over HTTP (--http) and a Unix socket (--socket), following changes to the store, until \
+            Ctrl-C (--no-serve stops after the example searches).
             """)
 
     @Flag(name: .customLong("no-serve"), help: "Stop after the example searches instead of serving.")
@@ -51,33 +54,52 @@ struct DemoCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let (storePath, indexPath) = try buildStoreAndIndex()
+        let (storePath, indexPath, listingsPath) = try buildStoreAndIndexes()
         try runExampleSearches(indexPath)
+        try runListingSearches(listingsPath)
         print("\nindex at \(indexPath); try: vaultsearch search --index \(indexPath) \"your query\"")
+        print("listings at \(listingsPath); try: vaultsearch search --index \(listingsPath) --filter \"price < 2000\" --sort price:asc \"\"")
         if noServe {
             print("follow changes: vaultsearch tail --db \(storePath) --index \(indexPath)")
+            print("          and: vaultsearch tail --db \(storePath) --source listings --index \(listingsPath)")
             return
         }
-        try await serve(indexes: [IndexDefinition(uid: "prompts", mapping: "promptvault", store: storePath, path: indexPath)])
+        try await serve(indexes: [
+            IndexDefinition(uid: "prompts", mapping: "promptvault", store: storePath, path: indexPath),
+            IndexDefinition(uid: "listings", mapping: "listings", store: storePath, path: listingsPath),
+        ])
     }
 
-    /// Creates the store when absent, installs its change log, rebuilds the index; (store, index).
-    private func buildStoreAndIndex() throws -> (String, String) {
+    /// Creates the store when absent (else migrates it in place), installs the change log of both
+    /// sources, rebuilds both indexes; (store, prompts index, listings index).
+    private func buildStoreAndIndexes() throws -> (String, String, String) {
         try FileManager.default.createDirectory(atPath: data, withIntermediateDirectories: true)
         let name = size.map { "generated-\($0)-\(seed)" } ?? "promptvault"
         let storePath = "\(data)/\(name).sqlite"
         let indexPath = "\(data)/\(name).index"
+        let listingsPath = size == nil ? "\(data)/listings.index" : "\(data)/\(name)-listings.index"
         if !FileManager.default.fileExists(atPath: storePath) { try createStore(storePath) }
         let configuration = try SourceConfiguration.promptVault()
+        let listings = try SourceConfiguration.listings()
         let queue = try StoreConnection.open(storePath)
-        try queue.write { db in try ChangeLog.install(configuration, in: db) }
-        print("change log installed in \(storePath)")
-        var bar = ProgressBar(label: "indexing")
+        try PromptVaultSchema.migrate(queue)  // a store made before "v2-marketplace" gains its tables, empty
+        try queue.write { db in
+            try ChangeLog.install(configuration, in: db)
+            try ChangeLog.install(listings, in: db)
+        }
+        try queue.close()
+        print("change log installed in \(storePath) (sources promptvault, listings)")
+        try rebuild(configuration, storePath, into: indexPath, label: "indexing")
+        try rebuild(listings, storePath, into: listingsPath, label: "listings")
+        return (storePath, indexPath, listingsPath)
+    }
+
+    private func rebuild(_ configuration: SourceConfiguration, _ storePath: String, into indexPath: String, label: String) throws {
+        var bar = ProgressBar(label: label)
         let outcome = try IndexRebuilder(configuration: configuration).rebuild(storePath: storePath, into: indexPath, log: IngestLog.line) { p in
             bar.update(done: UInt64(p.documents), total: UInt64(p.total), items: p.documents, unit: "docs")
         }
         bar.finish(items: outcome.documents, unit: "docs")
-        return (storePath, indexPath)
     }
 
     /// Serves `indexes` until SIGINT/SIGTERM, after printing example requests for TCP and the socket.
@@ -103,6 +125,7 @@ struct DemoCommand: AsyncParsableCommand {
                    -d '{"q":"cover letter","facets":["tags","model"],"filter":"ratingCount >= 1","sort":["ratingAvg:desc"],"limit":3}'
               curl --unix-socket \(socketPath) 'http://localhost/indexes/prompts/search?q=linkedin%20po&limit=3'
               curl '\(base)/indexes/prompts/similar/1?limit=3&attributesToRetrieve=title'
+              curl '\(base)/indexes/listings/search?filter=price%20%3C%202000&sort=price:asc&facets=currency,price&limit=3&attributesToRetrieve=id,title,price,currency'
               open \(base)/ in a browser for the search page
             """)
         fflush(nil)
@@ -132,7 +155,7 @@ struct DemoCommand: AsyncParsableCommand {
                 bar.update(done: UInt64(p.prompts), total: UInt64(max(p.promptCount, 1)), items: p.prompts + p.events, unit: "rows")
             }
             bar.finish(items: summary.prompts, unit: "prompts")
-            print("loaded \(summary.prompts) prompts, \(summary.views) views, \(summary.copies) copies, \(summary.ratings) ratings, \(summary.bookmarks) bookmarks")
+            print("loaded \(summary.prompts) prompts, \(summary.listings) listings, \(summary.views) views, \(summary.copies) copies, \(summary.ratings) ratings, \(summary.bookmarks) bookmarks")
             try queue.close()
             try FileManager.default.moveItem(atPath: staging, toPath: path)
         } catch {
@@ -180,6 +203,31 @@ struct DemoCommand: AsyncParsableCommand {
             let title = document.fields["title"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "(untitled)"
             let rating = document.fields["ratingAvg"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0
             print(String(format: "  %-6@ %4.2f★  %@", hit.id, rating, title))
+        }
+    }
+
+    /// A marketplace page: active listings under 20.00, cheapest first, with price stats and
+    /// currency counts (drafts, sold and removed listings are their sellers' own).
+    private func runListingSearches(_ indexPath: String) throws {
+        let index = try Index.open(at: indexPath, readOnly: true)
+        let searcher = try Searcher(index: index)
+        let snapshot = try index.snapshot()
+        var page = SearchOptions()
+        page.filter = try FilterParser.parse("price < 2000")
+        page.sort = [SortKey(field: "price", descending: false)]
+        page.facets = ["currency", "price"]
+        page.page = 1
+        page.hitsPerPage = 3
+        let cheap = try searcher.search("", scope: .publicOnly, options: page, in: snapshot)
+        let stats = cheap.facetStats["price"].map { String(format: "%.0f–%.0f", $0.min, $0.max) } ?? "-"
+        let currencies = (cheap.facetDistribution["currency"] ?? []).map { "\($0.value) \($0.count)" }.joined(separator: ", ")
+        print("\nlistings: search \"\" --filter \"price < 2000\" --sort price:asc --facets currency,price  (\(cheap.totalHits ?? 0) active; cents \(stats); \(currencies))")
+        for hit in cheap.hits {
+            guard let document = try snapshot.document(number: hit.documentNumber, scope: .publicOnly) else { continue }
+            let title = document.fields["title"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? "(untitled)"
+            let price = document.fields["price"].flatMap { if case .number(let n) = $0 { n } else { nil } } ?? 0
+            let currency = document.fields["currency"].flatMap { if case .string(let s) = $0 { s } else { nil } } ?? ""
+            print(String(format: "  %-6@ %6.2f %@  %@", hit.id, price / 100, currency, title))
         }
     }
 }

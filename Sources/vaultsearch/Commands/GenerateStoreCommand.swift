@@ -20,7 +20,7 @@ struct GenerateStoreCommand: ParsableCommand {
     @Option(name: .long, help: "Mean engagement events per prompt.")
     var eventsPerPrompt: Double = 20
 
-    @Flag(name: .long, help: "Also install the change log.")
+    @Flag(name: .long, help: "Also install the change log (sources promptvault and listings).")
     var changeLog = false
 
     func validate() throws {
@@ -38,8 +38,13 @@ struct GenerateStoreCommand: ParsableCommand {
             bar.update(done: UInt64(p.prompts), total: UInt64(p.promptCount), items: p.prompts, unit: "prompts")
         }
         bar.finish(items: summary.prompts, unit: "prompts")
-        if changeLog { try queue.write { db in try ChangeLog.install(try SourceConfiguration.promptVault(), in: db) } }
+        if changeLog {
+            try queue.write { db in
+                try ChangeLog.install(try SourceConfiguration.promptVault(), in: db)
+                try ChangeLog.install(try SourceConfiguration.listings(), in: db)
+            }
+        }
         let seconds = (ContinuousClock.now - start) / .seconds(1)
-        print("wrote \(summary.prompts) prompts, \(summary.views + summary.copies + summary.ratings + summary.bookmarks) events to \(store) in \(String(format: "%.1f", seconds))s")
+        print("wrote \(summary.prompts) prompts, \(summary.listings) listings, \(summary.views + summary.copies + summary.ratings + summary.bookmarks) events to \(store) in \(String(format: "%.1f", seconds))s")
     }
 }

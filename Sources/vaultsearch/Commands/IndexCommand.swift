@@ -26,7 +26,7 @@ struct IndexCommand: ParsableCommand {
     @Option(name: .long, help: "With --rebuild: the primary store (a SQLite database).")
     var db: String?
 
-    @Option(name: .long, help: "With --rebuild: the source configuration (JSON); default: the PromptVault mapping.")
+    @Option(name: .long, help: "With --rebuild: the source configuration (a JSON file, or promptvault, folder-layout, listings); default: promptvault.")
     var source: String?
 
     @OptionGroup var indexOptions: IndexOptions
@@ -53,7 +53,7 @@ struct IndexCommand: ParsableCommand {
     }
 
     private func rebuildFromStore(_ db: String) throws {
-        let configuration = try source.map(SourceConfiguration.load(path:)) ?? SourceConfiguration.promptVault()
+        let configuration = try source.map(SourceConfiguration.load(nameOrPath:)) ?? SourceConfiguration.promptVault()
         var rebuilder = IndexRebuilder(configuration: configuration)
         rebuilder.batchSize = batchSize
         var bar = ProgressBar(label: "rebuilding")

@@ -9,7 +9,9 @@ struct InstallTriggersCommand: ParsableCommand {
         abstract: "Add the change log (table search_changes and its triggers) to an existing database.",
         discussion: """
             Idempotent: running it again re-creates the triggers from the source configuration in one \
-            transaction. --uninstall removes the triggers; --drop-table also removes the log itself.
+            transaction. Several sources share one log (e.g. the prompts and the marketplace listings: \
+            run it once with each --source); installing one keeps the others' triggers. --uninstall \
+            removes every source's triggers; --drop-table also removes the log itself.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -32,10 +34,10 @@ struct InstallTriggersCommand: ParsableCommand {
             return
         }
         let configuration = try store.configuration()
-        let triggers = try queue.write { db in
+        let (triggers, sources) = try queue.write { db in
             try ChangeLog.install(configuration, in: db)
-            return try ChangeLog.installedTriggers(in: db)
+            return (try ChangeLog.installedTriggers(in: db), try ChangeLog.installedSourceNames(in: db))
         }
-        print("installed \(ChangeLog.table) and \(triggers.count) triggers on \(configuration.watch.map(\.table).joined(separator: ", ")) in \(store.db)")
+        print("installed \(ChangeLog.table) and \(triggers.count) triggers on \(configuration.watch.map(\.table).joined(separator: ", ")) in \(store.db) (sources: \(sources.joined(separator: ", ")))")
     }
 }

@@ -7,12 +7,14 @@ struct StoreOptions: ParsableArguments {
     @Option(name: .long, help: "The primary store (a SQLite database).")
     var db: String
 
-    @Option(name: .long, help: "The source configuration (JSON); default: the shipped PromptVault mapping.")
+    @Option(
+        name: .long,
+        help: "The source configuration: a JSON file, or a shipped mapping by name (promptvault, folder-layout, listings); default: promptvault.")
     var source: String?
 
     /// The configuration named by `--source`, or the PromptVault default.
     func configuration() throws -> SourceConfiguration {
-        if let source { return try SourceConfiguration.load(path: source) }
+        if let source { return try SourceConfiguration.load(nameOrPath: source) }
         return try SourceConfiguration.promptVault()
     }
 }
