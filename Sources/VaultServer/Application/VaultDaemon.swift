@@ -49,15 +49,17 @@ public struct VaultDaemon: Sendable {
                 logger: logger))
         }
         if configuration.masterKey == nil { logger.notice("no master key is set: every route is open (TCP on loopback only)") }
-        let listenerService = ListenersService(listeners: listeners)
-        var services: [any Service] = []
+        var services: [ServiceGroupConfiguration.ServiceConfiguration] = []
         if configuration.tail {
-            services += state.registry.all.map { TailerService(served: $0, logger: logger) as any Service }
+            // A tailer that stops on an error has logged it and recorded it for /health and /stats;
+            // searches go on over what it applied, so its end must not stop the daemon.
+            services += state.registry.all.map {
+                .init(service: TailerService(served: $0, logger: logger), successTerminationBehavior: .ignore)
+            }
         }
-        services.append(listenerService)
+        services.append(.init(service: ListenersService(listeners: listeners)))
         // Reverse order on shutdown: the listeners stop first (in-flight requests drain), then the tailers.
-        let group = ServiceGroup(configuration: .init(
-            services: services.map { .init(service: $0) }, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(configuration: .init(services: services, gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await state.pool.shutdown()
     }
