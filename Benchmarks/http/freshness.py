@@ -15,7 +15,8 @@ import urllib.request
 url, store = sys.argv[1], sys.argv[2]
 rate = float(sys.argv[3]) if len(sys.argv) > 3 else 500
 seconds = float(sys.argv[4]) if len(sys.argv) > 4 else 20
-base = 4_000_000_000 + int(time.time())  # createdAt values no other prompt has
+run = int(time.time() * 1000)
+base = 4_000_000_000 + (run % 1_000_000) * 100_000  # createdAt values no other prompt (or run) has
 committed, seen = {}, {}
 done = threading.Event()
 
@@ -33,7 +34,7 @@ def writer():
             time.sleep(pause)
         stamp = base + n
         db.execute("INSERT INTO prompts(slug, title, content, author_id, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)",
-                   (f"fresh-{stamp}", f"fresh prompt {stamp}", "freshness probe", author, stamp, stamp))
+                   (f"fresh-{run}-{stamp}", f"fresh prompt {stamp}", "freshness probe", author, stamp, stamp))
         committed[stamp] = time.perf_counter()
         n += 1
     done.set()
