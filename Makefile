@@ -8,7 +8,7 @@ APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/vaultsearch
 
-.PHONY: deps run test release bench-scifact eval clean
+.PHONY: deps run test fuzz release bench-scifact eval clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -27,6 +27,12 @@ test: deps
 	swift build --product vaultsearch
 	swift test
 	Tests/Clients/run.sh
+
+# Schemathesis (PyPI, into .venv-fuzz) against the OpenAPI document and a running daemon: ~5 min on
+# 2 cores, so not part of `make test` (whose in-process fuzzer sends 10,000 requests). FUZZ_EXAMPLES, FUZZ_SEED.
+fuzz: deps
+	swift build --product vaultsearch
+	Tests/Fuzz/schemathesis.sh
 
 # Ranking quality on the shared BEIR data sets (../shared/corpus), as quoted in the README.
 eval: release
