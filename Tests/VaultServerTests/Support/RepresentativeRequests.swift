@@ -19,12 +19,16 @@ struct SampleRequest {
 }
 
 /// Successes of every routed operation and each kind of error the document lists, over the test
-/// daemon's `prompts` index (a generated PromptVault store).
+/// daemon's `prompts` index (the sample PromptVault store).
 enum RepresentativeRequests {
     static func all(documentID id: String) -> [SampleRequest] {
         let search = "/indexes/prompts/search"
         return [
             .init(.get, "/health", 200),
+            .init(.get, "/", 200),
+            .init(.get, "/assets/page.js", 200),
+            .init(.get, "/assets/page.css", 200),
+            .init(.get, "/assets/nothing.js", 404),
             .init(.get, "/version", 200),
             .init(.get, "/stats", 200),
             .init(.get, "/metrics", 200),

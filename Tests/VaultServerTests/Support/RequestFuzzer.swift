@@ -209,7 +209,7 @@ struct RequestFuzzer {
         let path = random.pick([
             "/", "/indexes/", "//indexes", "/indexes/prompts/", "/indexes/prompts/search/extra", "/keys", "/keys/abc", "/tasks", "/dumps",
             "/indexes/prompts/documents/1/2", "/%", "/%FF", "/indexes/%ZZ", "/indexes/prompts/similar", "/metrics/", "/health?x=1",
-            "/" + String(repeating: "a/", count: 300), "/indexes/prompts/settings/filterable-attributes", "/trending", "/leaderboards/authors",
+            "/" + String(repeating: "a/", count: 300), "/indexes/prompts/settings/filterable-attributes", "/trending", "/leaderboards/authors", "/assets/page.js", "/assets/", "/assets/..%2Fopenapi.json", "/assets/%FF",
             "/indexes/prompts/search", "/multi-search", "/stats", "/version", "/openapi.json",
         ])
         var request = SampleRequest(method, path, headers: headers(json: random.chance(30)), 0)
