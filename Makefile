@@ -1,14 +1,15 @@
 # VaultSearch — the two set-up commands of the README, and a few helpers.
 #   make run    install what is missing, build (release), generate + index the sample corpus, search it
 #   make test   install what is missing, run every test (Swift suites, then the official Meilisearch
-#               client and the privacy sweep against a running daemon: Tests/Clients/run.sh)
+#               client and the privacy sweep against a running daemon: Tests/Clients/run.sh, then a
+#               short schemathesis pass: Tests/Fuzz/schemathesis.sh)
 # System packages come from Debian; they are installed with apt only when missing.
 
 APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev lmdb-utils curl python3-venv
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/vaultsearch
 
-.PHONY: deps run test release bench-scifact eval clean
+.PHONY: deps run test fuzz release bench-scifact eval clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -27,6 +28,13 @@ test: deps
 	swift build --product vaultsearch
 	swift test
 	Tests/Clients/run.sh
+	FUZZ_EXAMPLES=50 Tests/Fuzz/schemathesis.sh
+
+# Schemathesis (PyPI, into .venv-fuzz) against the OpenAPI document and a running daemon, 300
+# examples per operation: ~3 min on 2 cores. `make test` runs a 50-example pass (~20 s). FUZZ_EXAMPLES, FUZZ_SEED.
+fuzz: deps
+	swift build --product vaultsearch
+	Tests/Fuzz/schemathesis.sh
 
 # Ranking quality on the shared BEIR data sets (../shared/corpus), as quoted in the README.
 eval: release

@@ -60,11 +60,11 @@ let package = Package(
 
         // MARK: The daemon
         // The HTTP and Unix-socket API (Hummingbird): routes, the JSON contract, keys and tokens,
-        // metrics, the search page (Page/, read through Bundle.module).
+        // metrics, the search page (Page/) and the OpenAPI document (OpenAPI/), read through Bundle.module.
         .target(
             name: "VaultServer",
             dependencies: [
-                "VaultIndex", "VaultIngest",
+                "VaultIndex", "VaultIngest", "VaultStorage",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -74,7 +74,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "JWTKit", package: "jwt-kit"),
             ],
-            resources: [.copy("Page/Assets")]),
+            resources: [.copy("Page/Assets"), .copy("OpenAPI/openapi.json")]),
 
         // MARK: The command-line executable
         .executableTarget(

@@ -57,9 +57,12 @@ public final class IndexSnapshot {
         return try storedDocument(number: number)
     }
 
-    /// The doc number of external id `id`, if the index has it.
+    /// The doc number of external id `id`, if the index has it. An id no document can have (empty,
+    /// or longer than ``Document/maximumIDLength``) is absent: LMDB refuses such keys outright
+    /// (`MDB_BAD_VALSIZE`), and a lookup of one must not look like a storage failure.
     func documentNumber(id: String) throws(IndexError) -> UInt32? {
-        try IndexError.wrap {
+        guard !id.isEmpty, id.utf8.count <= Document.maximumIDLength else { return nil }
+        return try IndexError.wrap {
             guard let number = try transaction.get(index.databases.ids, key: Array(id.utf8)), number.count == 4 else { return nil }
             return KeyCodec.decodeUInt32(number)
         }

@@ -7,8 +7,11 @@ import ServiceLifecycle
 /// authentication) and every route. Tests call it directly and run it in process.
 public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
     let router = Router(context: VaultRequestContext.self)
+    let routes = RouteTable()
     router.add(middleware: RequestLogMiddleware())
-    router.add(middleware: ErrorMiddleware(maxBodyBytes: state.configuration.maxBodyBytes))
+    router.add(middleware: MetricsMiddleware(metrics: state.metrics))
+    router.add(middleware: ErrorMiddleware(maxBodyBytes: state.configuration.maxBodyBytes, routes: routes))
+    router.add(middleware: RequestLimitsMiddleware(maxURLBytes: state.configuration.maxURLBytes, maxHeaderCount: state.configuration.maxHeaderCount))
     InfoRoutes(state: state).add(to: router)
     PageRoutes().add(to: router)
     SearchRoutes(state: state).add(to: router)
@@ -17,6 +20,8 @@ public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
     SimilarRoutes(state: state).add(to: router)
     DocumentRoutes(state: state).add(to: router)
     IndexRoutes(state: state).add(to: router)
+    OperationsRoutes(state: state).add(to: router)
+    routes.set(router.routes.map { RouteTable.Route(method: $0.method.rawValue, pattern: $0.path.description) })
     return router
 }
 

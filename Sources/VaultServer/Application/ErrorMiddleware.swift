@@ -7,6 +7,8 @@ import Logging
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = VaultRequestContext
     let maxBodyBytes: Int
+    /// The routes, to tell "no such path" (404) from "not with this method" (405).
+    let routes: RouteTable
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         do {
@@ -14,9 +16,16 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as APIError {
             return try error.response(from: request, context: context)
         } catch let error as HTTPError {
-            let mapped: APIError
+            var mapped: APIError
             switch error.status {
-            case .notFound: mapped = .routeNotFound(String(request.uri.path.prefix(200)))
+            case .notFound:
+                let allowed = routes.methods(for: request.uri.path)
+                if allowed.isEmpty || allowed.contains(request.method.rawValue) {
+                    mapped = .routeNotFound(String(request.uri.path.prefix(200)))
+                } else {
+                    mapped = .methodNotAllowed(String(request.method.rawValue.prefix(20)), String(request.uri.path.prefix(200)))
+                    mapped.headers[.allow] = allowed.joined(separator: ", ")
+                }
             case .methodNotAllowed: mapped = .methodNotAllowed(request.method.rawValue, String(request.uri.path.prefix(200)))
             case .contentTooLarge: mapped = .payloadTooLarge(limit: maxBodyBytes)
             case let status where status.code < 500:

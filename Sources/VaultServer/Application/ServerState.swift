@@ -1,7 +1,7 @@
 import Logging
 
-/// What every route shares: the configuration, the open indexes, the searcher pool, and the key
-/// store. Built once by ``buildApplication(_:logger:)``.
+/// What every route shares: the configuration, the open indexes, the searcher pool, the metrics
+/// and the key store. Built once by ``buildApplication(_:logger:)``.
 public struct ServerState: Sendable {
     /// The configuration the daemon runs with.
     public let configuration: ServerConfiguration
@@ -13,4 +13,10 @@ public struct ServerState: Sendable {
     public let logger: Logger
     /// When the daemon started.
     public let startedAt = ContinuousClock.now
+    /// The Prometheus registry and request instruments of this daemon (`GET /metrics`).
+    public let metrics = ServerMetrics()
+    /// Requests refused with 429 so far, read at each scrape as
+    /// `vaultsearch_rate_limited_requests_total`. The hook for the rate limiter: set it to
+    /// `{ limiter.rejectedCount }` where the limiter is built. Until then nothing is rate limited.
+    public var rateLimitedRequests: @Sendable () -> Int = { 0 }
 }

@@ -22,6 +22,8 @@ extension ServerConfiguration {
         ("search.budget.ms", "a search's time budget in ms, queueing included (default 2000)"),
         ("max.body.bytes", "largest request body (default 1048576)"),
         ("max.query.bytes", "longest q in bytes (default 4096)"),
+        ("max.url.bytes", "longest request URL, path and query string, in bytes (default 16384)"),
+        ("max.header.count", "most header fields in a request (default 100)"),
         ("tail", "follow each store's change log: true or false (default true)"),
         ("log.level", "trace, debug, info, notice, warning, error or critical (default info)"),
     ]
@@ -83,6 +85,8 @@ extension ServerConfiguration {
         if let budget = try integer("search.budget.ms", in: 1...600_000) { configuration.searchTimeBudgetMs = budget }
         if let body = try integer("max.body.bytes", in: 1_024...(1 << 30)) { configuration.maxBodyBytes = body }
         if let query = try integer("max.query.bytes", in: 16...(1 << 20)) { configuration.maxQueryBytes = query }
+        if let url = try integer("max.url.bytes", in: 256...(1 << 20)) { configuration.maxURLBytes = url }
+        if let count = try integer("max.header.count", in: 8...1_000) { configuration.maxHeaderCount = count }
         if let tail = text("tail") {
             guard let flag = Bool(tail) else { throw ConfigurationError(message: "tail must be true or false, not '\(tail)'") }
             configuration.tail = flag

@@ -20,6 +20,10 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var maxBodyBytes = 1 << 20
     /// The longest `q` accepted, in bytes.
     public var maxQueryBytes = 4_096
+    /// The longest request URL (path and query string) accepted, in bytes.
+    public var maxURLBytes = 16_384
+    /// The most header fields a request may carry.
+    public var maxHeaderCount = 100
     /// Whether each index's tailer follows its store's change log inside the daemon.
     public var tail = true
     /// Log level: trace, debug, info, notice, warning, error, critical.

@@ -1,4 +1,5 @@
 import VaultIndex
+import VaultStorage
 
 extension APIError {
     /// The one table from engine errors to API errors: bad input is a 400 with the parameter's
@@ -14,6 +15,10 @@ extension APIError {
             self.init(.badRequest, code: codePrefix + "q", message: "Invalid value at `.q`: \(message)")
         case .invalidDocument(let message), .invalidSettings(let message):
             self.init(.badRequest, code: fallback.map { codePrefix + $0.snakeCased } ?? "bad_request", message: message)
+        case .storage(.readersFull):
+            // Load, not damage: every LMDB reader slot is taken. Retrying later succeeds.
+            self.init(.serviceUnavailable, code: "too_many_readers", type: "system",
+                      message: "Too many requests are reading the index at once. Retry later.")
         case .notAnIndex, .formatVersionMismatch, .corrupt, .storage:
             self = .internal("The index cannot be read: \(error.description)")
         }

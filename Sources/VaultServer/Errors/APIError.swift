@@ -77,6 +77,18 @@ extension APIError {
         APIError(.contentTooLarge, code: "payload_too_large", message: "The provided payload reached the size limit. The maximum accepted payload size is \(limit) bytes.")
     }
 
+    /// 414 `uri_too_long`.
+    public static func uriTooLong(length: Int, limit: Int) -> APIError {
+        APIError(.uriTooLong, code: "uri_too_long",
+                 message: "The URL is \(length) bytes long; at most \(limit) are accepted. Send long searches with POST and a JSON body.")
+    }
+
+    /// 431 `request_header_fields_too_large`.
+    public static func tooManyHeaders(count: Int, limit: Int) -> APIError {
+        APIError(.requestHeaderFieldsTooLarge, code: "request_header_fields_too_large",
+                 message: "The request has \(count) header fields; at most \(limit) are accepted.")
+    }
+
     /// 415 `invalid_content_type`.
     public static func invalidContentType(_ found: String) -> APIError {
         APIError(.unsupportedMediaType, code: "invalid_content_type",

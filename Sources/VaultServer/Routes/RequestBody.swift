@@ -1,4 +1,5 @@
 import Hummingbird
+import NIOCore
 
 extension Request {
     /// The body as one JSON value: 413 past `limit` bytes, 415 for a content type other than JSON,
@@ -12,6 +13,9 @@ extension Request {
         do {
             buffer = try await body.collect(upTo: limit)
         } catch let error as HTTPError where error.status == .contentTooLarge {
+            throw APIError.payloadTooLarge(limit: limit)
+        } catch is NIOTooManyBytesError {
+            // What `collect(upTo:)` throws when the body streams past the limit (no Content-Length check).
             throw APIError.payloadTooLarge(limit: limit)
         }
         let bytes = buffer.readableBytesView

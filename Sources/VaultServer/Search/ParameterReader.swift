@@ -65,21 +65,28 @@ struct ParameterReader {
         return Int(number)
     }
 
-    /// A list of strings; a single string is taken as a comma-separated list (the GET form).
-    mutating func strings(_ name: String) throws(APIError) -> [String]? {
+    /// The most elements a list parameter (`attributesToRetrieve`, `facets`, `sort`, `fields`, ...) may have.
+    static let maximumListLength = 1_000
+
+    /// A list of strings (at most `maximum`); a single string is taken as a comma-separated list
+    /// (the GET form).
+    mutating func strings(_ name: String, maximum: Int = maximumListLength) throws(APIError) -> [String]? {
         guard let value = value(name) else { return nil }
+        let strings: [String]
         switch value {
         case .string(let text):
-            return text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+            strings = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         case .array(let elements):
-            var strings: [String] = []
+            var list: [String] = []
             for element in elements {
                 guard case .string(let text) = element else { throw fault(name, expected: "an array of strings", found: value) }
-                strings.append(text)
+                list.append(text)
             }
-            return strings
+            strings = list
         default: throw fault(name, expected: "an array of strings", found: value)
         }
+        guard strings.count <= maximum else { throw fault(name, "\(strings.count) elements; at most \(maximum) are accepted.") }
+        return strings
     }
 
     /// Refuses every member that no read asked about (`bad_request`, naming the accepted ones).

@@ -23,6 +23,9 @@ struct SearchRequest: Sendable {
         "maxValuesPerFacet", "sortFacetValuesBy",
     ]
 
+    /// The most sort keys a search may give (each is one more comparison per candidate hit).
+    static let maximumSortKeys = 32
+
     /// The error code of a fault in parameter `name` (`invalid_search_hits_per_page`).
     static func code(_ name: String) -> String { "invalid_search_" + name.snakeCased }
 
@@ -74,7 +77,7 @@ struct SearchRequest: Sendable {
             throw reader.fault("retrieveVectors", "VaultSearch has no vectors; only `false` is accepted.")
         }
         options.filter = try Self.filter(reader.value("filter"), reader: reader)
-        if let sort = try reader.strings("sort") {
+        if let sort = try reader.strings("sort", maximum: Self.maximumSortKeys) {
             do {
                 options.sort = try sort.map { text throws(IndexError) in try SortKey.parse(text) }
             } catch {
@@ -82,7 +85,7 @@ struct SearchRequest: Sendable {
             }
         }
         if let distinct = try reader.string("distinct") { options.distinct = distinct }
-        if let facets = try reader.strings("facets") { options.facets = facets }
+        if let facets = try reader.strings("facets", maximum: SearchOptions.maximumFacets) { options.facets = facets }
         if let strategy = try reader.string("matchingStrategy") {
             guard let mode = MatchingMode(rawValue: strategy) else {
                 throw reader.fault("matchingStrategy", "`\(strategy.prefix(50))` is not one of \(MatchingMode.allCases.map { "`\($0.rawValue)`" }.joined(separator: ", ")).")

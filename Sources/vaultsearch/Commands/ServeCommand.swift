@@ -12,7 +12,7 @@ struct ServeCommand: AsyncParsableCommand {
             Settings come from, in order of precedence: these flags, VAULTSEARCH_* environment \
             variables (VAULTSEARCH_HTTP, VAULTSEARCH_SOCKET, VAULTSEARCH_MASTER_KEY, VAULTSEARCH_INDEXES, \
             VAULTSEARCH_SEARCH_THREADS, VAULTSEARCH_SEARCH_BUDGET_MS, VAULTSEARCH_MAX_BODY_BYTES, \
-            VAULTSEARCH_MAX_QUERY_BYTES, VAULTSEARCH_TAIL, VAULTSEARCH_LOG_LEVEL, VAULTSEARCH_DATA_DIR), \
+            VAULTSEARCH_MAX_QUERY_BYTES, VAULTSEARCH_MAX_URL_BYTES, VAULTSEARCH_MAX_HEADER_COUNT, VAULTSEARCH_TAIL, VAULTSEARCH_LOG_LEVEL, VAULTSEARCH_DATA_DIR), \
             the JSON file of --config (the same keys, dotted or nested: {"http": "...", "search": {"threads": 4}}), \
             and the defaults. An index whose directory holds none is built from its store first. \
             SIGTERM or SIGINT stops both listeners at once; in-flight requests and the current ingest \
@@ -49,6 +49,12 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("max-query-bytes"), help: "The longest q, in bytes (default 4096).")
     var maxQueryBytes: Int?
 
+    @Option(name: .customLong("max-url-bytes"), help: "The longest request URL, path and query string (default 16384).")
+    var maxURLBytes: Int?
+
+    @Option(name: .customLong("max-header-count"), help: "The most header fields in a request (default 100).")
+    var maxHeaderCount: Int?
+
     @Option(name: .long, help: "Follow each store's change log: true or false (default true).")
     var tail: String?
 
@@ -67,6 +73,8 @@ struct ServeCommand: AsyncParsableCommand {
         values["search.budget.ms"] = searchBudgetMs.map(String.init)
         values["max.body.bytes"] = maxBodyBytes.map(String.init)
         values["max.query.bytes"] = maxQueryBytes.map(String.init)
+        values["max.url.bytes"] = maxURLBytes.map(String.init)
+        values["max.header.count"] = maxHeaderCount.map(String.init)
         values["tail"] = tail
         values["log.level"] = logLevel
         return values

@@ -1,0 +1,87 @@
+import HTTPTypes
+
+/// One request of the OpenAPI test, with the status it must answer.
+struct SampleRequest {
+    var method: HTTPRequest.Method
+    var uri: String
+    var body: [UInt8]?
+    var headers: HTTPFields = [:]
+    var status: Int
+
+    init(_ method: HTTPRequest.Method, _ uri: String, json: String? = nil, headers: HTTPFields = [:], _ status: Int) {
+        self.method = method
+        self.uri = uri
+        self.body = json.map { Array($0.utf8) }
+        self.headers = headers
+        if json != nil, self.headers[.contentType] == nil { self.headers[.contentType] = "application/json" }
+        self.status = status
+    }
+}
+
+/// Successes of every routed operation and each kind of error the document lists, over the test
+/// daemon's `prompts` index (the sample PromptVault store).
+enum RepresentativeRequests {
+    static func all(documentID id: String) -> [SampleRequest] {
+        let search = "/indexes/prompts/search"
+        return [
+            .init(.get, "/health", 200),
+            .init(.get, "/", 200),
+            .init(.get, "/assets/page.js", 200),
+            .init(.get, "/assets/page.css", 200),
+            .init(.get, "/assets/nothing.js", 404),
+            .init(.get, "/version", 200),
+            .init(.get, "/stats", 200),
+            .init(.get, "/metrics", 200),
+            .init(.get, "/openapi.json", 200),
+            .init(.get, "/indexes", 200),
+            .init(.get, "/indexes?limit=1&offset=0", 200),
+            .init(.get, "/indexes?limit=x", 400),
+            .init(.get, "/indexes?colour=red", 400),
+            .init(.get, "/indexes/prompts", 200),
+            .init(.get, "/indexes/missing", 404),
+            .init(.get, "/indexes/prompts/settings", 200),
+            .init(.get, "/indexes/prompts/stats", 200),
+            .init(.post, search, json: "{}", 200),
+            .init(.post, search, json: #"{"q":"python debug","facets":["tags","model","featured"],"attributesToHighlight":["title"],"attributesToCrop":["content:5"],"showMatchesPosition":true,"showRankingScore":true}"#, 200),
+            .init(.post, search, json: #"{"q":"email","page":1,"hitsPerPage":5,"sort":["views:desc"],"filter":["visibility = public",["featured = true","featured = false"]]}"#, 200),
+            .init(.post, search, json: #"{"q":"pyhton","showRankingScoreDetails":true,"matchingStrategy":"all","distinct":"family"}"#, 200),
+            .init(.post, search, json: #"{"filter":"views >"}"#, 400),
+            .init(.post, search, json: #"{"filter":"colour = red"}"#, 400),
+            .init(.post, search, json: #"{"limit":"x"}"#, 400),
+            .init(.post, search, json: #"{"limit":20000}"#, 400),
+            .init(.post, search, json: #"{"colour":"red"}"#, 400),
+            .init(.post, search, json: #"{"q": "#, 400),
+            .init(.post, search, json: #"[1,2]"#, 400),
+            .init(.post, search, json: #"{"sort":["nope:asc"]}"#, 400),
+            .init(.post, search, json: "{}", headers: [.contentType: "text/plain"], 415),
+            .init(.post, search, json: "{\"q\":\"" + String(repeating: "a", count: 1_100_000) + "\"}", 413),
+            .init(.post, "/indexes/missing/search", json: "{}", 404),
+            .init(.get, search + "?q=python&limit=3&facets=tags,model&showRankingScore=true", 200),
+            .init(.get, search + "?limit=-1", 400),
+            .init(.get, search + "?" + String(repeating: "q=a&", count: 5_000), 414),
+            .init(.post, "/multi-search", json: #"{"queries":[{"indexUid":"prompts","q":"python"},{"indexUid":"prompts","q":"email","limit":2}]}"#, 200),
+            .init(.post, "/multi-search", json: #"{"federation":{"limit":5},"queries":[{"indexUid":"prompts","q":"python"},{"indexUid":"prompts","q":"email","federationOptions":{"weight":0.5}}]}"#, 200),
+            .init(.post, "/multi-search", json: "{}", 400),
+            .init(.post, "/multi-search", json: #"{"queries":[{"indexUid":"missing"}]}"#, 404),
+            .init(.post, "/indexes/prompts/facet-search", json: #"{"facetName":"tags"}"#, 200),
+            .init(.post, "/indexes/prompts/facet-search", json: #"{"facetName":"model","facetQuery":"gp","q":"python"}"#, 200),
+            .init(.post, "/indexes/prompts/facet-search", json: "{}", 400),
+            .init(.get, "/indexes/prompts/similar/\(id)?limit=3", 200),
+            .init(.post, "/indexes/prompts/similar", json: "{\"id\":\"\(id)\",\"limit\":3,\"showRankingScore\":true}", 200),
+            .init(.post, "/indexes/prompts/similar", json: #"{"id":"no-such-document"}"#, 404),
+            .init(.post, "/indexes/prompts/similar", json: #"{"id":""}"#, 404),
+            .init(.get, "/indexes/prompts/documents/" + String(repeating: "x", count: 600), 404),
+            .init(.get, "/indexes/prompts/documents/\(id)", 200),
+            .init(.get, "/indexes/prompts/documents/\(id)?fields=title,tags", 200),
+            .init(.get, "/indexes/prompts/documents/no-such-document", 404),
+            .init(.get, "/indexes/prompts/documents?limit=2&offset=1&fields=id,title", 200),
+            .init(.get, "/indexes/prompts/documents?filter=views%20%3E%3D%200&sort=views:desc", 200),
+            .init(.post, "/indexes/prompts/documents/fetch", json: #"{"limit":2,"filter":"featured = true OR featured = false"}"#, 200),
+            .init(.post, "/indexes/prompts/documents/fetch", json: #"{"filter":"(((views"}"#, 400),
+            .init(.delete, "/indexes/prompts", 405),
+            .init(.put, search, 405),
+            .init(.get, "/no/such/route", 404),
+            .init(.get, "/indexes", headers: HTTPFields((0..<120).map { HTTPField(name: HTTPField.Name("X-Filler-\($0)")!, value: "x") }), 431),
+        ]
+    }
+}
