@@ -17,6 +17,7 @@ import urllib.error
 import urllib.request
 
 import meilisearch
+from meilisearch.errors import MeilisearchApiError
 
 URL = os.environ["VAULTSEARCH_URL"]
 MASTER = os.environ["VAULTSEARCH_MASTER_KEY"]
@@ -170,7 +171,9 @@ class PrivacyTests(unittest.TestCase):
 
     def test_owner_token_sees_own_hidden_prompts_only(self):
         client = meilisearch.Client(URL, MASTER)
-        key = client.create_key({"description": "privacy test", "actions": ["search"], "indexes": ["prompts"], "expiresAt": None})
+        # `owner: *`: a key may sign tokens naming an owner only when it says so (a key without it,
+        # such as the Default Search API Key that browsers hold, cannot).
+        key = client.create_key({"description": "privacy test", "actions": ["search"], "indexes": ["prompts"], "expiresAt": None, "owner": "*"})
         token = client.generate_tenant_token(
             api_key_uid=key.uid, search_rules={"prompts": {"owner": "hidden_author"}}, api_key=key.key,
             expires_at=datetime.datetime.now(tz=datetime.timezone.utc) + datetime.timedelta(hours=1))
@@ -181,6 +184,13 @@ class PrivacyTests(unittest.TestCase):
             others = {r[0] for r in db.execute(f"SELECT p.id FROM prompts p JOIN users u ON u.id = p.author_id WHERE u.username != 'hidden_author' AND NOT ({PUBLIC.replace('visibility', 'p.visibility').replace('status', 'p.status')})")}
         self.assertTrue(own <= ids, f"the owner's hidden prompts {own - ids} are missing")
         self.assertFalse(ids & others, "another owner's hidden prompt reached the token")
+        plain = client.create_key({"description": "privacy test, no owner", "actions": ["search"], "indexes": ["prompts"], "expiresAt": None})
+        refused = client.generate_tenant_token(
+            api_key_uid=plain.uid, search_rules={"prompts": {"owner": "hidden_author"}}, api_key=plain.key,
+            expires_at=datetime.datetime.now(tz=datetime.timezone.utc) + datetime.timedelta(hours=1))
+        with self.assertRaises(MeilisearchApiError) as raised:
+            meilisearch.Client(URL, refused).index("prompts").search("python debugging plan")
+        self.assertEqual(raised.exception.code, "invalid_api_key")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@ public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
     router.add(middleware: MetricsMiddleware(metrics: state.metrics))
     router.add(middleware: ErrorMiddleware(maxBodyBytes: state.configuration.maxBodyBytes, routes: routes))
     router.add(middleware: RequestLimitsMiddleware(maxURLBytes: state.configuration.maxURLBytes, maxHeaderCount: state.configuration.maxHeaderCount))
+    router.add(middleware: AuthenticationMiddleware(masterKey: state.configuration.masterKey, keys: state.keys, limiter: state.rateLimiter))
     InfoRoutes(state: state).add(to: router)
     PageRoutes().add(to: router)
     SearchRoutes(state: state).add(to: router)
@@ -21,6 +22,7 @@ public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
     DocumentRoutes(state: state).add(to: router)
     IndexRoutes(state: state).add(to: router)
     OperationsRoutes(state: state).add(to: router)
+    KeyRoutes(state: state).add(to: router)
     routes.set(router.routes.map { RouteTable.Route(method: $0.method.rawValue, pattern: $0.path.description) })
     return router
 }
@@ -29,6 +31,9 @@ public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
 /// listeners on one router, and a tailer per index. `vaultsearch serve` and the tests call this.
 public func buildApplication(_ configuration: ServerConfiguration, logger: Logger) async throws -> VaultDaemon {
     let registry = try IndexRegistry(configuration.indexes) { line in logger.info("\(line)") }
-    let state = ServerState(configuration: configuration, registry: registry, pool: SearcherPool(threadCount: configuration.searchThreads), logger: logger)
+    let state = try ServerState(configuration: configuration, registry: registry, pool: SearcherPool(threadCount: configuration.searchThreads), logger: logger)
+    if state.keys.isEnabled {
+        logger.info("master key set: \(state.keys.all().count) API keys in \(state.keys.path) (GET /keys with the master key lists them)")
+    }
     return try VaultDaemon(state: state)
 }

@@ -16,7 +16,23 @@ public struct ServerState: Sendable {
     /// The Prometheus registry and request instruments of this daemon (`GET /metrics`).
     public let metrics = ServerMetrics()
     /// Requests refused with 429 so far, read at each scrape as
-    /// `vaultsearch_rate_limited_requests_total`. The hook for the rate limiter: set it to
-    /// `{ limiter.rejectedCount }` where the limiter is built. Until then nothing is rate limited.
+    /// `vaultsearch_rate_limited_requests_total`: ``RateLimiter/rejectedCount`` of ``rateLimiter``.
     public var rateLimitedRequests: @Sendable () -> Int = { 0 }
+    /// The API keys (`<dataDirectory>/keys.json`; empty and disabled without a master key).
+    public let keys: KeyStore
+    /// The per-key request limits (its counters feed `/metrics`).
+    public let rateLimiter: RateLimiter
+
+    /// The state of a daemon: opens the key store of `configuration` (creating the default keys
+    /// on a first start with a master key).
+    public init(configuration: ServerConfiguration, registry: IndexRegistry, pool: SearcherPool, logger: Logger) throws {
+        self.configuration = configuration
+        self.registry = registry
+        self.pool = pool
+        self.logger = logger
+        keys = try KeyStore(dataDirectory: configuration.dataDirectory, masterKey: configuration.masterKey)
+        let limiter = RateLimiter()
+        rateLimiter = limiter
+        rateLimitedRequests = { limiter.rejectedCount }
+    }
 }

@@ -6,7 +6,8 @@ import VaultIndex
 public struct AccessGrant: Sendable {
     /// The actions allowed (Meilisearch's names: `search`, `documents.get`, `indexes.get`,
     /// `settings.get`, `stats.get`, `keys.get`, `keys.create`, `keys.update`, `keys.delete`,
-    /// `metrics.get`, `version`, `*`; a `family.*` entry allows the whole family).
+    /// `metrics.get`, `version`, `*`; a `family.*` entry allows the whole family). The full list a
+    /// key may carry is ``APIKey/knownActions``.
     public var actions: Set<String>
     /// The index uids allowed (`*` for all; a trailing `*` is a prefix pattern).
     public var indexes: [String]
