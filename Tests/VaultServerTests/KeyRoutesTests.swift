@@ -64,14 +64,21 @@ import Testing
             #expect(patched["description"] == .null)
             #expect(patched["actions"] == object["actions"])
             for (field, value) in [("actions", #"["*"]"#), ("indexes", #"["*"]"#), ("expiresAt", "null"), ("uid", #""x""#), ("key", #""x""#),
-                                   ("createdAt", #""2020-01-01""#), ("updatedAt", #""2020-01-01""#), ("rateLimit", "1"), ("owner", #""bob""#)] {
+                                   ("createdAt", #""2020-01-01""#), ("updatedAt", #""2020-01-01""#), ("owner", #""bob""#)] {
                 let refused = try await api.call(.patch, "/keys/\(uid)", key: Self.master, body: "{\"\(field)\":\(value)}")
                 #expect(refused.status == .badRequest, Comment(rawValue: field))
                 #expect(refused.code == "immutable_api_key_" + field.snakeCased, Comment(rawValue: field))
             }
+            // The rate limit may change (and be lifted); nothing else did.
+            let limited = try await api.call(.patch, "/keys/\(uid)", key: Self.master, body: #"{"rateLimit":50}"#)
+            #expect(limited["rateLimit"] == .integer(50))
+            #expect(try await api.call(.patch, "/keys/\(uid)", key: Self.master, body: #"{"rateLimit":0}"#).code == "invalid_api_key_rate_limit")
+            let restored = try await api.call(.patch, "/keys/\(uid)", key: Self.master, body: #"{"rateLimit":500}"#)
+            #expect(restored["rateLimit"] == .integer(500) && restored["name"] == .string("Renamed"))
+            #expect(try await api.call(.patch, "/keys/nope", key: Self.master, body: #"{"name":"x"}"#).code == "api_key_not_found")
             #expect(try await api.call(.patch, "/keys/\(uid)", key: Self.master, body: #"{"colour":"red"}"#).code == "bad_request")
             #expect(try await api.call(.patch, "/keys/\(uid)", key: Self.master, body: #"{"name":5}"#).code == "invalid_api_key_name")
-            return try #require(patched.json)
+            return try #require(restored.json)
         }
 
         // The file: mode 0600, no secret in it.

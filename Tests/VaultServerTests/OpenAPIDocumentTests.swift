@@ -78,10 +78,25 @@ import Testing
     @Test func representativeResponsesMatchTheirSchemas() async throws {
         let document = try Self.document()
         let validator = SchemaValidator(root: document)
-        let exercised = try await TestDaemon.withClient { client in
+        var exercised = try await TestDaemon.withClient { client in
             let id = try await Self.publicDocumentID(client)
+            return try await Self.check(RepresentativeRequests.all(documentID: id), client: client, document: document, validator: validator)
+        }
+        // The key routes and the authentication errors need a daemon with a master key.
+        let keyed = try AuthFixture()
+        exercised.formUnion(try await keyed.withClient { api in
+            try await Self.check(RepresentativeRequests.keys(master: AuthFixture.masterKey), client: api.client, document: document, validator: validator)
+        })
+        try await keyed.shutdown()
+        let live = Set(Self.operations(document).filter { !$0.pending }.map(\.operation))
+        #expect(live.subtracting(exercised).sorted() == [], Comment(rawValue: "operations no representative request answered with a 2xx"))
+    }
+
+    /// Sends `samples` in order, checks each status and body against the document, and returns the
+    /// operations answered with a 2xx.
+    static func check(_ samples: [SampleRequest], client: some TestClientProtocol, document: JSONValue, validator: SchemaValidator) async throws -> Set<String> {
             var exercised: Set<String> = []
-            for sample in RepresentativeRequests.all(documentID: id) {
+            for sample in samples {
                 let response = try await client.execute(uri: sample.uri, method: sample.method, headers: sample.headers, body: sample.body.map { ByteBuffer(bytes: $0) })
                 let label = "\(sample.method.rawValue) \(sample.uri.prefix(120))"
                 #expect(response.status.code == sample.status, Comment(rawValue: "\(label): status \(response.status.code), body \(String(decoding: response.bytes.prefix(300), as: UTF8.self))"))
@@ -107,9 +122,6 @@ import Testing
                 #expect(errors == [], Comment(rawValue: "\(label): \(errors.prefix(5))"))
             }
             return exercised
-        }
-        let live = Set(Self.operations(document).filter { !$0.pending }.map(\.operation))
-        #expect(live.subtracting(exercised).sorted() == [], Comment(rawValue: "operations no representative request answered with a 2xx"))
     }
 
     /// The id of a document a public request can fetch.

@@ -25,6 +25,14 @@ import Testing
         #expect(limiter.rejectedCountsByKey == ["k": 4])
         limiter.forget(uid: "k")
         #expect(limiter.admit(uid: "k", perHour: 3, now: later) == .allowed)
+        // A raised limit gives the difference at once; a lowered one keeps what was spent.
+        #expect(limiter.admit(uid: "k", perHour: 3, now: later) == .allowed)
+        #expect(limiter.admit(uid: "k", perHour: 3, now: later) == .allowed)
+        #expect(limiter.admit(uid: "k", perHour: 3, now: later) != .allowed)
+        #expect(limiter.admit(uid: "k", perHour: 5, now: later) == .allowed)
+        #expect(limiter.admit(uid: "k", perHour: 5, now: later) == .allowed)
+        #expect(limiter.admit(uid: "k", perHour: 5, now: later) != .allowed)
+        #expect(limiter.admit(uid: "k", perHour: 1, now: later) != .allowed)
     }
 
     @Test func aSpentKeyGets429WithRetryAfter() async throws {
@@ -55,6 +63,7 @@ import Testing
         }
         #expect(fixture.state.rateLimiter.rejectedCount == 3)
         #expect(fixture.state.rateLimiter.rejectedCountsByKey == [limited.uid: 3])
+        #expect(fixture.state.rateLimitedRequests() == 3)  // what /metrics reports
         try await fixture.shutdown()
     }
 

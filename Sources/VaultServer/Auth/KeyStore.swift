@@ -144,13 +144,14 @@ public final class KeyStore: Sendable {
         }
     }
 
-    /// A change of name or description (`.some(nil)` clears it; nil leaves it).
-    public func update(_ uidOrKey: String, name: String??, description: String??, now: Date = Date()) throws(APIError) -> APIKey {
+    /// A change of name, description or rate limit (`.some(nil)` clears one; nil leaves it).
+    public func update(_ uidOrKey: String, name: String??, description: String??, rateLimit: Int?? = nil, now: Date = Date()) throws(APIError) -> APIKey {
         try state.withLock { state throws(APIError) in
             guard let position = state.find(uidOrKey) else { throw APIError.apiKeyNotFound(uidOrKey) }
             var keys = state.keys
             if let name { keys[position].name = name }
             if let description { keys[position].description = description }
+            if let rateLimit { keys[position].rateLimit = rateLimit }
             keys[position].updatedAt = max(RFC3339.rounded(now), keys[position].createdAt)
             try save(keys)
             state = State(keys)

@@ -49,7 +49,8 @@ public final class RateLimiter: Sendable {
         let decision: Decision = buckets.withLock { buckets in
             var bucket = buckets[uid] ?? Bucket(tokens: Double(limit), updated: now, limit: limit)
             if bucket.limit != limit {
-                bucket.tokens = min(bucket.tokens, Double(limit))
+                // A changed limit (PATCH /keys) keeps what was spent: raising it by n gives n more now.
+                bucket.tokens = max(0, min(Double(limit), bucket.tokens + Double(limit - bucket.limit)))
                 bucket.limit = limit
             }
             let elapsed = now - bucket.updated

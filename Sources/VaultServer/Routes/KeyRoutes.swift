@@ -10,8 +10,9 @@ struct KeyRoutes {
 
     /// The members `POST /keys` takes.
     static let createFields = ["uid", "name", "description", "actions", "indexes", "expiresAt", "rateLimit", "owner"]
-    /// The members `PATCH /keys/{key}` refuses as immutable (Meilisearch's, then VaultSearch's).
-    static let immutableFields = ["uid", "key", "actions", "indexes", "expiresAt", "createdAt", "updatedAt", "rateLimit", "owner"]
+    /// The members `PATCH /keys/{key}` refuses as immutable (Meilisearch's, then VaultSearch's
+    /// `owner`: a key's scope never changes under the clients that hold it). `rateLimit` may change.
+    static let immutableFields = ["uid", "key", "actions", "indexes", "expiresAt", "createdAt", "updatedAt", "owner"]
 
     func add(to router: Router<VaultRequestContext>) {
         router.get("/keys") { request, context in
@@ -47,8 +48,8 @@ struct KeyRoutes {
             let uidOrKey = try context.parameters.require("key")
             var request = request
             let body = try ParameterReader.object(try await request.jsonBody(limit: state.configuration.maxBodyBytes, emptyIsObject: false))
-            let (name, description) = try Self.patch(body)
-            let key = try state.keys.update(uidOrKey, name: name, description: description)
+            let change = try Self.patch(body)
+            let key = try state.keys.update(uidOrKey, name: change.name, description: change.description, rateLimit: change.rateLimit)
             return Response.json(.object(key.object))
         }
         router.delete("/keys/:key") { _, context in
@@ -110,12 +111,21 @@ struct KeyRoutes {
                               expiresAt: expiresAt, rateLimit: rateLimit, owner: owner)
     }
 
-    /// Reads a `PATCH /keys/{key}` body: a name and a description (`.some(nil)` clears one).
-    static func patch(_ body: JSONObject) throws(APIError) -> (name: String??, description: String??) {
+    /// Reads a `PATCH /keys/{key}` body: a name, a description and a rate limit (`.some(nil)` clears one).
+    static func patch(_ body: JSONObject) throws(APIError) -> (name: String??, description: String??, rateLimit: Int??) {
         var name: String??
         var description: String??
+        var rateLimit: Int??
         for (member, value) in body.members {
             switch member {
+            case "rateLimit":
+                switch value {
+                case .null: rateLimit = .some(nil)
+                case .integer(let number) where number >= 1 && number <= Int64(Int32.max): rateLimit = .some(Int(number))
+                default:
+                    throw APIError(.badRequest, code: "invalid_api_key_rate_limit",
+                                   message: "Invalid value at `.rateLimit`: expected a positive integer (requests per hour) or null, but found \(value.kindDescription): `\(value.compactText.prefix(200))`")
+                }
             case "name", "description":
                 let text: String?
                 switch value {
@@ -130,10 +140,10 @@ struct KeyRoutes {
                 throw APIError(.badRequest, code: "immutable_api_key_" + field.snakeCased,
                                message: "The `.\(field)` field cannot be modified for the given resource.")
             default:
-                throw APIError.badRequest("Unknown field `\(member.prefix(100))`: expected one of `name`, `description`")
+                throw APIError.badRequest("Unknown field `\(member.prefix(100))`: expected one of `name`, `description`, `rateLimit`")
             }
         }
-        return (name, description)
+        return (name, description, rateLimit)
     }
 
     private static func missing(_ field: String) -> APIError {

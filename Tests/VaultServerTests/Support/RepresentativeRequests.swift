@@ -1,4 +1,5 @@
 import HTTPTypes
+@testable import VaultServer
 
 /// One request of the OpenAPI test, with the status it must answer.
 struct SampleRequest {
@@ -82,6 +83,44 @@ enum RepresentativeRequests {
             .init(.put, search, 405),
             .init(.get, "/no/such/route", 404),
             .init(.get, "/indexes", headers: HTTPFields((0..<120).map { HTTPField(name: HTTPField.Name("X-Filler-\($0)")!, value: "x") }), 431),
+        ]
+    }
+
+    /// The key routes and the authentication errors, in order, over a daemon started with `master`
+    /// (``AuthFixture``: indexes `prompts` and `archive`).
+    static func keys(master: String) -> [SampleRequest] {
+        let uid = "6f1c2b9e-3d4a-4e5f-8a7b-0c1d2e3f4a5b"
+        let value = APIKey.derive(uid: uid, masterKey: master)
+        let admin: HTTPFields = [.authorization: "Bearer \(master)"]
+        let limited: HTTPFields = [.authorization: "Bearer \(value)"]
+        let search = "/indexes/prompts/search"
+        return [
+            .init(.get, "/keys", headers: admin, 200),
+            .init(.get, "/keys?limit=1&offset=1", headers: admin, 200),
+            .init(.get, "/keys?limit=x", headers: admin, 400),
+            .init(.get, "/keys", 401),
+            .init(.get, "/keys", headers: [.authorization: "Bearer wrong"], 403),
+            .init(.get, search, 401),
+            .init(.get, search, headers: [.authorization: "Bearer wrong"], 403),
+            .init(.get, "/health", 200),
+            .init(.post, "/keys", json: #"{"uid":"\#(uid)","name":"limited","actions":["search"],"indexes":["prompts"],"expiresAt":null,"rateLimit":1}"#, headers: admin, 201),
+            .init(.post, "/keys", json: #"{"uid":"\#(uid)","actions":["search"],"indexes":["prompts"],"expiresAt":null}"#, headers: admin, 409),
+            .init(.post, "/keys", json: #"{"actions":["fly"],"indexes":["prompts"],"expiresAt":null}"#, headers: admin, 400),
+            .init(.post, "/keys", json: #"{"actions":["search"],"indexes":["prompts"]}"#, headers: admin, 400),
+            .init(.post, "/keys", json: #"{"actions":["search"],"indexes":["*"],"expiresAt":"2099-12-31","description":"search, soon expired","owner":"*"}"#, headers: admin, 201),
+            .init(.get, "/keys/\(uid)", headers: admin, 200),
+            .init(.get, "/keys/\(value)", headers: admin, 200),
+            .init(.get, "/keys/6f1c2b9e-3d4a-4e5f-8a7b-000000000000", headers: admin, 404),
+            .init(.patch, "/keys/\(uid)", json: #"{"name":"renamed","description":null,"rateLimit":2}"#, headers: admin, 200),
+            .init(.patch, "/keys/\(uid)", json: #"{"actions":["*"]}"#, headers: admin, 400),
+            .init(.patch, "/keys/no-such-key", json: #"{"name":"x"}"#, headers: admin, 404),
+            .init(.get, "/keys", headers: limited, 403),  // spends one of the key's two requests
+            .init(.get, search, headers: limited, 200),
+            .init(.get, search, headers: limited, 429),
+            .init(.delete, "/keys/\(uid)", headers: admin, 204),
+            .init(.delete, "/keys/\(uid)", headers: admin, 404),
+            .init(.get, search, headers: limited, 403),
+            .init(.put, "/keys", headers: admin, 405),
         ]
     }
 }
