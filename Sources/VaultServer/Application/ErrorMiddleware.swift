@@ -49,7 +49,8 @@ struct RequestLogMiddleware: RouterMiddleware {
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         var context = context
-        context.requestID = context.id  // Hummingbird's id, already on the logger as hb.request.id
+        // Hummingbird's id, already on the logger as hb.request.id (absent under a no-op log handler).
+        context.requestID = context.logger[metadataKey: "hb.request.id"]?.description ?? RequestID().description
         let started = ContinuousClock.now
         var response = try await next(request, context)
         response.headers[.init("X-Request-Id")!] = context.requestID
