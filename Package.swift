@@ -41,7 +41,9 @@ let package = Package(
 
         // MARK: Engine
         .target(name: "VaultAnalysis", dependencies: ["CICU", "CStemmer"]),
-        .target(name: "VaultStorage", dependencies: ["CLMDB"]),
+        // CRC-32C for the checksum VaultStorage appends to every value (a C target: SSE 4.2).
+        .target(name: "CChecksum"),
+        .target(name: "VaultStorage", dependencies: ["CLMDB", "CChecksum"]),
         .target(
             name: "VaultIndex", dependencies: ["VaultAnalysis", "VaultStorage"],
             swiftSettings: [
@@ -91,7 +93,7 @@ let package = Package(
 
         // MARK: Tests
         .testTarget(name: "VaultAnalysisTests", dependencies: ["VaultAnalysis"]),
-        .testTarget(name: "VaultStorageTests", dependencies: ["VaultStorage"]),
+        .testTarget(name: "VaultStorageTests", dependencies: ["VaultStorage", "CChecksum"]),
         // The independent test oracle for filters, facets and sort (shared by the test targets).
         .target(
             name: "VaultTestSupport",

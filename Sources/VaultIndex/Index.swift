@@ -21,26 +21,40 @@ public final class Index: Sendable {
     }
 
     /// Opens the index in `path`.
-    /// - Throws: ``IndexError/notAnIndex(path:)`` when there is none, and
-    ///   ``IndexError/formatVersionMismatch(path:found:expected:)`` when it has another format.
-    public static func open(at path: String, readOnly: Bool = false) throws(IndexError) -> Index {
+    ///
+    /// The meta pages of `data.mdb` are always checked first (LMDB would crash on some damage
+    /// there). With `verifyStructure`, every B-tree page is checked too before LMDB walks one
+    /// (``Environment/checkStructure(limit:)``, O(pages in use)): what a process that must not
+    /// crash on a damaged file asks for (the CLI, the tailer, the daemon at start-up).
+    /// - Throws: ``IndexError/notAnIndex(path:)`` when there is none,
+    ///   ``IndexError/formatVersionMismatch(path:found:expected:)`` when it has another format, and
+    ///   ``IndexError/corrupt(_:)`` when the file is damaged.
+    public static func open(at path: String, readOnly: Bool = false, verifyStructure: Bool = false) throws(IndexError) -> Index {
         guard FileManager.default.fileExists(atPath: path + "/data.mdb") else { throw .notAnIndex(path: path) }
         return try IndexError.wrap {
             var options = Environment.Options()
             options.readOnly = readOnly
             let environment = try Environment(directory: path, options: options)
-            let databases: IndexDatabases
-            do { databases = try IndexDatabases(environment: environment, create: false) } catch StorageError.databaseNotFound {
-                // An older format may lack a database this build has: say so rather than "no index".
-                if let found = try IndexDatabases.storedFormatVersion(environment: environment), found != FormatVersion.current {
-                    throw IndexError.formatVersionMismatch(path: path, found: found, expected: FormatVersion.current)
-                }
-                throw IndexError.notAnIndex(path: path)
+            if verifyStructure, let fault = try environment.checkStructure(limit: 1).first {
+                throw IndexError.corrupt("\(fault) (`vaultsearch inspect check --index \(path)` lists every fault)")
             }
-            let index = Index(path: path, environment: environment, databases: databases)
-            try index.checkFormat()
-            return index
+            return try attach(environment, path: path)
         }
+    }
+
+    /// The index in an open environment: its databases, and the format version checked.
+    static func attach(_ environment: Environment, path: String) throws -> Index {
+        let databases: IndexDatabases
+        do { databases = try IndexDatabases(environment: environment, create: false) } catch StorageError.databaseNotFound {
+            // An older format may lack a database this build has: say so rather than "no index".
+            if let found = try IndexDatabases.storedFormatVersion(environment: environment), found != FormatVersion.current {
+                throw IndexError.formatVersionMismatch(path: path, found: found, expected: FormatVersion.current)
+            }
+            throw IndexError.notAnIndex(path: path)
+        }
+        let index = Index(path: path, environment: environment, databases: databases)
+        try index.checkFormat()
+        return index
     }
 
     /// Creates a new, empty index in `path` (the directory may exist but must not hold an index).
@@ -68,10 +82,9 @@ public final class Index: Sendable {
 
     private func checkFormat() throws {
         try environment.read { txn in
-            guard let value = try txn.get(databases.meta, key: MetaKey.format), value.count == 4 else {
+            guard let found = try IndexDatabases.formatVersion(in: txn, meta: databases.meta) else {
                 throw IndexError.notAnIndex(path: path)
             }
-            let found = KeyCodec.decodeUInt32(value)
             if found != FormatVersion.current {
                 throw IndexError.formatVersionMismatch(path: path, found: found, expected: FormatVersion.current)
             }
@@ -89,16 +102,33 @@ public final class Index: Sendable {
     /// The settings as stored in `transaction`'s snapshot.
     func settings(in transaction: Transaction) throws -> IndexSettings {
         guard let raw = try transaction.get(databases.meta, key: MetaKey.settings) else {
-            throw IndexError.corrupt("settings are missing")
+            throw IndexError.damaged(databases.meta, key: MetaKey.settings, "the settings are missing")
         }
         if let cached = settingsCache.withLock({ cache in
             cache.flatMap { $0.bytes.elementsEqual(raw) ? $0.settings : nil }
         }) {
             return cached
         }
-        let settings = try JSONDecoder().decode(IndexSettings.self, from: Data(raw))
+        let settings: IndexSettings
+        do {
+            settings = try JSONDecoder().decode(IndexSettings.self, from: Data(raw))
+            try settings.validate()
+        } catch {
+            throw IndexError.damaged(databases.meta, key: MetaKey.settings, "the settings do not decode: \(Self.brief(error))")
+        }
         settingsCache.withLock { $0 = (Array(raw), settings) }
         return settings
+    }
+
+    /// A one-line account of a JSON decoding or validation failure.
+    private static func brief(_ error: any Error) -> String {
+        guard let decoding = error as? DecodingError else { return "\(error)" }
+        switch decoding {
+        case .dataCorrupted(let context), .keyNotFound(_, let context), .typeMismatch(_, let context), .valueNotFound(_, let context):
+            let path = context.codingPath.map(\.stringValue).joined(separator: ".")
+            return (path.isEmpty ? "" : "at '\(path)': ") + context.debugDescription
+        @unknown default: return "\(error)"
+        }
     }
 
     /// Replaces the settings. Query-time settings (weights, b, k1, typos, rules, synonyms) apply at

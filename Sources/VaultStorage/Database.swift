@@ -9,4 +9,7 @@ public struct Database: Sendable, Hashable {
     let dbi: MDB_dbi
     /// The database's name inside the environment, for error messages and `inspect`.
     public let name: String
+    /// Whether every read checks the value's checksum (see ``ValueChecksum``): for databases read
+    /// rarely and whole (documents, settings), where a damaged byte would otherwise go unnoticed.
+    public let verifiesReads: Bool
 }

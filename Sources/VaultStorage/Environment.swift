@@ -49,6 +49,9 @@ public final class Environment: @unchecked Sendable {
         } else if !isDirectory {
             throw StorageError.badDirectory(path: directory, reason: "not a directory")
         }
+        // LMDB trusts its meta pages (a page size of 0 divides by zero inside mdb_env_open, a file
+        // shorter than its last page faults on the first read past its end): check them first.
+        try DataFileCheck.validate(directory: directory)
         var env: OpaquePointer?
         try StorageError.check(mdb_env_create(&env), "creating the environment")
         guard let env else { throw StorageError.lmdb(code: -1, message: "no handle", operation: "creating the environment") }
@@ -78,9 +81,10 @@ public final class Environment: @unchecked Sendable {
         return true
     }
 
-    /// Opens the named database, creating it when `create` is true (which needs a writable environment).
+    /// Opens the named database, creating it when `create` is true (which needs a writable
+    /// environment); with `verifiesReads`, every read checks the value's checksum.
     /// - Throws: ``StorageError/databaseNotFound(name:)`` when it does not exist and `create` is false.
-    public func database(_ name: String, create: Bool = true) throws -> Database {
+    public func database(_ name: String, create: Bool = true, verifiesReads: Bool = false) throws -> Database {
         let canCreate = create && !isReadOnly
         let txn = try Transaction(environment: self, writable: canCreate)
         var dbi: MDB_dbi = 0
@@ -91,7 +95,7 @@ public final class Environment: @unchecked Sendable {
         }
         try StorageError.check(code, "opening database '\(name)'")
         try txn.commit()
-        return Database(dbi: dbi, name: name)
+        return Database(dbi: dbi, name: name, verifiesReads: verifiesReads)
     }
 
     /// Runs `body` in a read transaction over the current snapshot and ends it afterwards.

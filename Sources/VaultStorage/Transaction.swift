@@ -38,17 +38,44 @@ public class Transaction {
         return handle
     }
 
-    /// The value stored under `key`, or nil. The buffer dies with the transaction.
+    /// The value stored under `key` (without its checksum), or nil. The buffer dies with the
+    /// transaction.
+    /// - Throws: ``StorageError/damaged(_:)`` when the value is too short to carry a checksum, or
+    ///   (for a database opened with `verifiesReads`) when the checksum does not match.
     public func get(_ database: Database, key: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer? {
+        guard let stored = try rawValue(database, key: key) else { return nil }
+        return try Self.unwrap(stored, key: key, database: database)
+    }
+
+    /// The value stored under `key` as LMDB holds it, checksum included (for reading data written
+    /// before checksums existed, such as an older index's format version).
+    public func rawValue(_ database: Database, key: UnsafeRawBufferPointer) throws -> UnsafeRawBufferPointer? {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
         var v = MDB_val()
         let code = mdb_get(live, database.dbi, &k, &v)
         if code == MDB_NOTFOUND { return nil }
-        try StorageError.check(code, "reading from '\(database.name)'")
+        try StorageError.check(code, "reading \(KeyText.describe(key)) from '\(database.name)'")
         return UnsafeRawBufferPointer(start: v.mv_data, count: v.mv_size)
     }
 
-    /// The value stored under `key`, or nil. The buffer dies with the transaction.
+    /// The value stored under `key` as LMDB holds it, checksum included.
+    public func rawValue(_ database: Database, key: [UInt8]) throws -> UnsafeRawBufferPointer? {
+        try key.withUnsafeBytes { (raw) in try rawValue(database, key: raw) }
+    }
+
+    /// `stored` without its checksum, checked when `database` verifies reads.
+    @inline(__always)
+    static func unwrap(_ stored: UnsafeRawBufferPointer, key: UnsafeRawBufferPointer, database: Database) throws(StorageError) -> UnsafeRawBufferPointer {
+        guard let value = ValueChecksum.strip(stored) else {
+            throw .damaged("'\(database.name)' key \(KeyText.describe(key)): a value of \(stored.count) bytes has no checksum")
+        }
+        if database.verifiesReads && !ValueChecksum.matches(key: key, stored: stored) {
+            throw .damaged("'\(database.name)' key \(KeyText.describe(key)): the value does not match its checksum")
+        }
+        return value
+    }
+
+    /// The value stored under `key` (without its checksum), or nil. The buffer dies with the transaction.
     public func get(_ database: Database, key: [UInt8]) throws -> UnsafeRawBufferPointer? {
         try key.withUnsafeBytes { (raw) in try get(database, key: raw) }
     }
@@ -86,11 +113,13 @@ public final class WriteTransaction: Transaction {
         try super.init(environment: environment, writable: true)
     }
 
-    /// Stores `value` under `key`, replacing any previous value.
+    /// Stores `value` under `key`, replacing any previous value, with its checksum after it.
+    /// `value` must not point into the map (LMDB may move pages while it makes room).
     public func put(_ database: Database, key: UnsafeRawBufferPointer, value: UnsafeRawBufferPointer) throws {
         var k = MDB_val(mv_size: key.count, mv_data: UnsafeMutableRawPointer(mutating: key.baseAddress))
-        var v = MDB_val(mv_size: value.count, mv_data: UnsafeMutableRawPointer(mutating: value.baseAddress))
-        try StorageError.check(mdb_put(live, database.dbi, &k, &v, 0), "writing to '\(database.name)'")
+        var v = MDB_val(mv_size: value.count + ValueChecksum.size, mv_data: nil)
+        try StorageError.check(mdb_put(live, database.dbi, &k, &v, UInt32(MDB_RESERVE)), "writing to '\(database.name)'")
+        ValueChecksum.write(key: key, value: value, into: UnsafeMutableRawBufferPointer(start: v.mv_data, count: v.mv_size))
     }
 
     /// Stores `value` under `key`, replacing any previous value.

@@ -15,6 +15,10 @@ struct ByteReader {
 
     var isAtEnd: Bool { offset >= buffer.count }
 
+    /// Bytes left to read: an upper bound on how many varints (or count-prefixed items) can follow,
+    /// so a damaged count never sizes a loop or an allocation beyond the record.
+    var remaining: Int { max(0, buffer.count - offset) }
+
     @inline(__always)
     mutating func varint() -> UInt32 {
         var result: UInt32 = 0
@@ -23,7 +27,10 @@ struct ByteReader {
             let byte = buffer[offset]
             offset += 1
             result |= UInt32(byte & 0x7F) << shift
-            if byte < 0x80 { return result }
+            if byte < 0x80 {
+                if shift == 28 && byte > 0x0F { break }  // bits past 32: not a varint this writer makes
+                return result
+            }
             shift += 7
             if shift > 28 { break }
         }

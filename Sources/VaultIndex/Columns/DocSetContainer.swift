@@ -82,14 +82,21 @@ enum DocSetContainer {
         return (out, removed, count)
     }
 
-    /// Calls `body` with each member's low 16 bits, ascending; false when the bytes are malformed.
+    /// Calls `body` with each member's low 16 bits, ascending; false when the bytes are malformed
+    /// (a wrong kind or size, an array that does not ascend: `body` may have seen part of it).
     static func forEachLow(_ bytes: UnsafeRawBufferPointer, _ body: (UInt16) -> Void) -> Bool {
         guard let kind = bytes.first else { return false }
         if kind == 0 {
             guard bytes.count >= 3 else { return false }
             let count = Int(bytes[1]) | Int(bytes[2]) << 8
-            guard bytes.count == 3 + 2 * count else { return false }
-            for i in 0..<count { body(UInt16(bytes[3 + 2 * i]) | UInt16(bytes[4 + 2 * i]) << 8) }
+            guard count <= arrayLimit, bytes.count == 3 + 2 * count else { return false }
+            var previous = -1
+            for i in 0..<count {
+                let low = UInt16(bytes[3 + 2 * i]) | UInt16(bytes[4 + 2 * i]) << 8
+                guard Int(low) > previous else { return false }
+                previous = Int(low)
+                body(low)
+            }
             return true
         }
         guard kind == 1, bytes.count == 1 + 8 * bitmapWords else { return false }

@@ -18,6 +18,8 @@ import VaultStorage
 /// `scanCap` accepted terms for the whole walk.
 struct DictionaryWalker {
     private let cursor: Cursor
+    /// The `terms` database the cursor walks (for messages).
+    private let database: Database
     private let automaton: TypoAutomaton
     private let scanCap: Int
     /// What the walk did so far.
@@ -30,8 +32,9 @@ struct DictionaryWalker {
 
     /// A walker reading `cursor` (over `terms`) that keeps the best `limit` variants and stops after
     /// `scanCap` accepted terms.
-    init(cursor: Cursor, automaton: TypoAutomaton, limit: Int, scanCap: Int = .max) {
+    init(cursor: Cursor, database: Database, automaton: TypoAutomaton, limit: Int, scanCap: Int = .max) {
         self.cursor = cursor
+        self.database = database
         self.automaton = automaton
         self.scanCap = scanCap
         self.selection = VariantSelection(limit: limit)
@@ -53,9 +56,9 @@ struct DictionaryWalker {
 
     private mutating func accept(_ entry: Cursor.Entry, distance: Int, isPrefix: Bool) throws {
         work.accepted += 1
-        selection.add(TermVariant(
-            term: String(decoding: entry.key, as: UTF8.self), distance: distance, isPrefix: isPrefix,
-            documentFrequency: try TermInfo.documentFrequency(in: entry.value)))
+        let df: UInt32
+        do { df = try TermInfo.documentFrequency(in: entry.value) } catch { throw error.at(database, key: Array(entry.key)) }
+        selection.add(TermVariant(term: String(decoding: entry.key, as: UTF8.self), distance: distance, isPrefix: isPrefix, documentFrequency: df))
     }
 
     /// Visits the node `prefix` in automaton state `state`; `entry` is the cursor's position: the

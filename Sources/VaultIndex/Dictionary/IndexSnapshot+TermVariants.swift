@@ -80,9 +80,9 @@ extension IndexSnapshot {
                     offset += length
                 }
                 if offset == key.count, let distance = automaton.distance(state) {
-                    selection.add(TermVariant(
-                        term: String(decoding: key, as: UTF8.self), distance: distance, isPrefix: false,
-                        documentFrequency: try TermInfo.documentFrequency(in: value)))
+                    let df: UInt32
+                    do { df = try TermInfo.documentFrequency(in: value) } catch { throw error.at(index.databases.terms, key: Array(key)) }
+                    selection.add(TermVariant(term: String(decoding: key, as: UTF8.self), distance: distance, isPrefix: false, documentFrequency: df))
                 }
                 entry = try cursor.next()
             }
@@ -108,7 +108,7 @@ extension IndexSnapshot {
     ) throws(IndexError) -> [TermVariant] {
         try IndexError.wrap {
             var walker = DictionaryWalker(
-                cursor: try transaction.cursor(index.databases.terms), automaton: automaton, limit: limit,
+                cursor: try transaction.cursor(index.databases.terms), database: index.databases.terms, automaton: automaton, limit: limit,
                 scanCap: scanCap)
             defer {
                 work.seeks += walker.work.seeks
@@ -129,7 +129,8 @@ extension IndexSnapshot {
         let key = Array(prefix.utf8)
         return try IndexError.wrap {
             guard let raw = try transaction.get(index.databases.prefixes, key: key) else { return [] }
-            let list = try PrefixTermList.decode(raw)
+            let list: PrefixTermList
+            do { list = try PrefixTermList.decode(raw) } catch { throw error.at(index.databases.prefixes, key: key) }
             guard list.isComplete || list.entries.count >= limit else { return nil }
             return list.entries.prefix(limit).map { entry in
                 TermVariant(

@@ -28,8 +28,11 @@ enum PrefixTable {
             for key in prefixKeys(of: change.term) { byPrefix[key, default: []].append(change) }
         }
         for key in byPrefix.keys.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
-            var list = try txn.get(db.prefixes, key: key).map { try PrefixTermList.decode($0) } ?? PrefixTermList()
-            for change in byPrefix[key]!.sorted(by: { $0.term.lexicographicallyPrecedes($1.term) }) {
+            var list = PrefixTermList()
+            if let raw = try txn.get(db.prefixes, key: key) {
+                do { list = try PrefixTermList.decode(raw) } catch { throw error.at(db.prefixes, key: key) }
+            }
+            for change in (byPrefix[key] ?? []).sorted(by: { $0.term.lexicographicallyPrecedes($1.term) }) {
                 list.update(term: change.term, documentFrequency: change.documentFrequency)
             }
             if list.needsRefill { list.rebuild(from: try terms(withPrefix: key, in: txn, databases: db)) }
@@ -49,7 +52,9 @@ enum PrefixTable {
         let cursor = try txn.cursor(db.terms)
         var entry = try cursor.seek(atLeast: prefix)
         while let (key, value) = entry, key.starts(with: prefix) {
-            found.append(PrefixTermList.Entry(term: Array(key), documentFrequency: try TermInfo.documentFrequency(in: value)))
+            let df: UInt32
+            do { df = try TermInfo.documentFrequency(in: value) } catch { throw error.at(db.terms, key: Array(key)) }
+            found.append(PrefixTermList.Entry(term: Array(key), documentFrequency: df))
             entry = try cursor.next()
         }
         return found

@@ -110,20 +110,20 @@ struct PrefixTermList: Equatable {
     static func decode(_ buffer: UnsafeRawBufferPointer) throws(IndexError) -> PrefixTermList {
         var list = PrefixTermList()
         var reader = ByteReader(buffer)
-        guard buffer.count >= 1, buffer[0] <= 1 else { throw .corrupt("prefix table entry") }
+        guard buffer.count >= 1, buffer[0] <= 1 else { throw .corrupt("a prefix list with flags \(buffer.first ?? 0)") }
         reader.offset = 1
         list.isComplete = buffer[0] == 1
         let count = Int(reader.varint())
-        guard count <= buffer.count else { throw .corrupt("prefix table entry") }
+        guard count <= buffer.count else { throw .corrupt("a prefix list of \(count) terms in \(buffer.count) bytes") }
         list.entries.reserveCapacity(count)
         for _ in 0..<count {
             let length = Int(reader.varint())
-            guard reader.offset + length <= buffer.count else { throw .corrupt("prefix table entry") }
+            guard reader.offset + length <= buffer.count else { throw .corrupt("a listed term runs past the end of the prefix list") }
             let term = Array(buffer[reader.offset..<(reader.offset + length)])
             reader.offset += length
             list.entries.append(Entry(term: term, documentFrequency: reader.varint()))
         }
-        if reader.failed || !reader.isAtEnd { throw .corrupt("prefix table entry") }
+        if reader.failed || !reader.isAtEnd { throw .corrupt("the prefix list does not end where its terms do") }
         return list
     }
 }

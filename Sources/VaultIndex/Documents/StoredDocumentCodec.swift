@@ -37,7 +37,7 @@ enum StoredDocumentCodec {
         let id = reader.string()
         let count = Int(reader.varint())
         var fields: [String: FieldValue] = [:]
-        for _ in 0..<min(count, buffer.count) {
+        for _ in 0..<min(count, reader.remaining) {
             let name = reader.string()
             guard !reader.isAtEnd else { throw .corrupt("stored document '\(id)'") }
             let tag = reader.buffer[reader.offset]
@@ -47,7 +47,8 @@ enum StoredDocumentCodec {
             case 1:
                 let n = Int(reader.varint())
                 var texts: [String] = []
-                for _ in 0..<min(n, buffer.count) { texts.append(reader.string()) }
+                for _ in 0..<min(n, reader.remaining) { texts.append(reader.string()) }
+                if texts.count != n { throw .corrupt("stored document '\(id)': field '\(name)' claims \(n) strings") }
                 fields[name] = .strings(texts)
             case 2: fields[name] = .number(reader.double())
             case 3:
@@ -57,13 +58,15 @@ enum StoredDocumentCodec {
             default: throw .corrupt("stored document '\(id)': unknown field tag \(tag)")
             }
         }
-        if reader.failed || fields.count != count { throw .corrupt("stored document '\(id)'") }
+        if reader.failed || fields.count != count || !reader.isAtEnd { throw .corrupt("stored document '\(id)' does not decode") }
         return Document(id: id, fields: fields)
     }
 
     /// Only the external id, without decoding the fields (for result lists).
-    static func decodeID(_ buffer: UnsafeRawBufferPointer) -> String {
+    static func decodeID(_ buffer: UnsafeRawBufferPointer) throws(IndexError) -> String {
         var reader = ByteReader(buffer)
-        return reader.string()
+        let id = reader.string()
+        if reader.failed { throw .corrupt("the stored document's id runs past its end") }
+        return id
     }
 }

@@ -22,15 +22,18 @@ struct PrefixTableCheck {
             entry = try lists.next()
             let list: PrefixTermList
             do { list = try PrefixTermList.decode(value) } catch {
-                problem("prefix '\(name)': \(error)")
+                problem("\(error.at(databases.prefixes, key: key))")
                 continue
             }
             guard PrefixTable.prefixKeys(of: key).last == key, key.count > 0 else {
                 problem("prefix table key '\(name)' is not 1–\(PrefixTermList.maximumPrefixScalars) scalars")
                 continue
             }
-            let truth = try PrefixTable.terms(withPrefix: key, in: transaction, databases: databases)
-                .sorted(by: PrefixTermList.ranksBefore)
+            let truth: [PrefixTermList.Entry]
+            do { truth = try PrefixTable.terms(withPrefix: key, in: transaction, databases: databases).sorted(by: PrefixTermList.ranksBefore) } catch {
+                problem("prefix '\(name)': the dictionary cannot be read: \(error)")
+                continue
+            }
             if list.entries.count > PrefixTermList.capacity { problem("prefix '\(name)': \(list.entries.count) entries, more than the capacity") }
             if list.isComplete {
                 if list.entries != truth { problem("prefix '\(name)': the complete list differs from the \(truth.count) terms of the dictionary") }

@@ -58,44 +58,69 @@ enum BlockCodec {
         return writer.bytes
     }
 
-    /// Decodes a block and its positions back into a chunk (the writer's path).
-    static func decode(postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer?) throws(IndexError) -> PostingsChunk {
+    /// Decodes a block and its positions back into a chunk (the writer's path and the check's).
+    ///
+    /// Checks what the writer guarantees: 1–``blockSize`` postings with ascending doc numbers below
+    /// the capacity; each posting's frequency offset pointing at its frequencies; field masks naming
+    /// existing fields; tf ≥ 1; positions ascending within a field; nothing left over in either value.
+    /// - Throws: ``IndexError/corrupt(_:)`` saying what is wrong (the caller adds the key).
+    static func decode(
+        postings: UnsafeRawBufferPointer, positions: UnsafeRawBufferPointer?, bounds: DecodeBounds = .lenient
+    ) throws(IndexError) -> PostingsChunk {
         var reader = ByteReader(postings)
         var chunk = PostingsChunk()
         let count = Int(reader.varint())
-        guard count <= blockSize * 2 else { throw .corrupt("postings block with \(count) entries") }
+        guard !reader.failed, count >= 1, count <= blockSize else { throw .corrupt("a postings block of \(count) postings (1–\(blockSize) expected)") }
         var doc: UInt32 = 0
         for i in 0..<count {
             let value = reader.varint()
-            doc = i == 0 ? value : doc &+ value
+            let (next, overflow) = doc.addingReportingOverflow(value)
+            guard !overflow, i == 0 || value > 0, next < bounds.docCapacity else {
+                throw .corrupt("posting \(i) has doc number \(overflow ? "past 2^32" : "\(next)"): doc numbers must ascend below \(bounds.docCapacity)")
+            }
+            doc = next
             chunk.docs.append(doc)
         }
+        let table = reader.offset
+        guard table + 2 * count <= postings.count else { throw .corrupt("the frequency offset table runs past the end of the block") }
         reader.offset += 2 * count
-        for _ in 0..<count {
+        let statsBase = reader.offset
+        for i in 0..<count {
+            let stored = Int(postings[table + 2 * i]) | Int(postings[table + 2 * i + 1]) << 8
+            guard stored == reader.offset - statsBase else { throw .corrupt("the frequency offset of posting \(i) is \(stored), its frequencies start at \(reader.offset - statsBase)") }
             let mask = reader.varint()
+            guard bounds.isValid(mask: mask) else { throw .corrupt("posting \(i) has field mask 0x\(String(mask, radix: 16)) (\(bounds.fieldCount) fields)") }
             chunk.masks.append(mask)
             for _ in 0..<mask.nonzeroBitCount {
-                chunk.stats.append(reader.varint())
+                let tf = reader.varint()
+                guard tf >= 1 else { throw .corrupt("posting \(i) has a term frequency of 0") }
+                chunk.stats.append(tf)
                 chunk.stats.append(reader.varint())
             }
         }
-        if reader.failed { throw .corrupt("postings block") }
-        if let positions {
-            var positionReader = ByteReader(positions)
-            var statIndex = 0
-            for mask in chunk.masks {
-                for _ in 0..<mask.nonzeroBitCount {
-                    var position: UInt32 = 0
-                    for p in 0..<Int(chunk.stats[statIndex]) {
-                        let value = positionReader.varint()
-                        position = p == 0 ? value : position &+ value
-                        chunk.positions.append(position)
-                    }
-                    statIndex += 2
-                }
-            }
-            if positionReader.failed { throw .corrupt("positions block") }
-        }
+        if reader.failed || !reader.isAtEnd { throw .corrupt("the frequencies do not end where the block does") }
+        if let positions { try decodePositions(positions, into: &chunk) }
         return chunk
+    }
+
+    /// Decodes the positions value of a block whose postings `chunk` holds (its positions empty).
+    /// - Throws: ``IndexError/corrupt(_:)`` when they do not ascend within a field or do not fill the value exactly.
+    static func decodePositions(_ positions: UnsafeRawBufferPointer, into chunk: inout PostingsChunk) throws(IndexError) {
+        var totalPositions = 0
+        for s in stride(from: 0, to: chunk.stats.count, by: 2) { totalPositions += Int(chunk.stats[s]) }
+        guard totalPositions <= positions.count else { throw .corrupt("\(totalPositions) positions cannot fit \(positions.count) bytes") }
+        chunk.positions.reserveCapacity(totalPositions)
+        var positionReader = ByteReader(positions)
+        for s in stride(from: 0, to: chunk.stats.count, by: 2) {
+            var position: UInt32 = 0
+            for p in 0..<Int(chunk.stats[s]) {
+                let value = positionReader.varint()
+                let (next, overflow) = position.addingReportingOverflow(value)
+                guard !overflow, p == 0 || value > 0 else { throw .corrupt("positions do not ascend within a field") }
+                position = next
+                chunk.positions.append(position)
+            }
+        }
+        if positionReader.failed || !positionReader.isAtEnd { throw .corrupt("the positions do not end where the block's frequencies say") }
     }
 }

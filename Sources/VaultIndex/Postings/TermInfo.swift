@@ -33,7 +33,7 @@ struct TermInfo: Equatable {
         var reader = ByteReader(raw)
         _ = reader.varint()  // term id
         let df = reader.varint()
-        if reader.failed { throw .corrupt("term dictionary entry") }
+        if reader.failed { throw .corrupt("the dictionary entry's document frequency does not decode") }
         return df
     }
 
@@ -55,28 +55,48 @@ struct TermInfo: Equatable {
         return writer.bytes
     }
 
-    static func decode(_ buffer: UnsafeRawBufferPointer) throws(IndexError) -> TermInfo {
+    /// Decodes a `terms` value, checking what the writer guarantees: at least one block, each of
+    /// 1–``BlockCodec/blockSize`` postings whose counts sum to the document frequency, last docs
+    /// ascending below the capacity, field masks naming existing fields, 1–``PostingsChunk/frontierLimit``
+    /// points per field, and nothing left over.
+    /// - Throws: ``IndexError/corrupt(_:)`` saying what is wrong (the caller adds the key).
+    static func decode(_ buffer: UnsafeRawBufferPointer, bounds: DecodeBounds = .lenient) throws(IndexError) -> TermInfo {
         var reader = ByteReader(buffer)
         let termID = reader.varint(), df = reader.varint(), next = reader.varint()
         let blockCount = Int(reader.varint())
-        guard blockCount <= buffer.count else { throw .corrupt("term dictionary entry") }
+        // Every block takes at least four bytes.
+        guard !reader.failed, blockCount >= 1, blockCount <= reader.remaining / 4 else {
+            throw .corrupt("a dictionary entry with \(blockCount) blocks in \(buffer.count) bytes")
+        }
         var blocks: [BlockSummary] = []
         blocks.reserveCapacity(blockCount)
         var lastDoc: UInt32 = 0
-        for _ in 0..<blockCount {
+        var postings: UInt64 = 0
+        for index in 0..<blockCount {
             let id = reader.varint()
-            lastDoc &+= reader.varint()
+            let gap = reader.varint()
+            let (following, overflow) = lastDoc.addingReportingOverflow(gap)
+            guard !overflow, index == 0 || gap > 0, following < bounds.docCapacity else {
+                throw .corrupt("block \(index)'s last doc does not ascend below \(bounds.docCapacity)")
+            }
+            lastDoc = following
             let count = reader.varint(), mask = reader.varint()
-            var bounds: [UInt32] = []
+            guard id < next else { throw .corrupt("block \(index) has id \(id), not below the next block id \(next)") }
+            guard count >= 1, count <= UInt32(BlockCodec.blockSize) else { throw .corrupt("block \(index) claims \(count) postings") }
+            guard bounds.isValid(mask: mask) else { throw .corrupt("block \(index) has field mask 0x\(String(mask, radix: 16)) (\(bounds.fieldCount) fields)") }
+            postings += UInt64(count)
+            var summary: [UInt32] = []
             for _ in 0..<mask.nonzeroBitCount {
                 let points = reader.varint()
-                guard points <= 64 else { throw .corrupt("term dictionary entry") }
-                bounds.append(points)
-                for _ in 0..<(2 * points) { bounds.append(reader.varint()) }
+                guard points >= 1, points <= UInt32(PostingsChunk.frontierLimit) else { throw .corrupt("block \(index) has a frontier of \(points) points") }
+                summary.append(points)
+                for _ in 0..<(2 * points) { summary.append(reader.varint()) }
             }
-            blocks.append(BlockSummary(block: id, lastDoc: lastDoc, count: count, fieldMask: mask, bounds: bounds))
+            if reader.failed { break }
+            blocks.append(BlockSummary(block: id, lastDoc: lastDoc, count: count, fieldMask: mask, bounds: summary))
         }
-        if reader.failed { throw .corrupt("term dictionary entry") }
+        if reader.failed || !reader.isAtEnd { throw .corrupt("the dictionary entry does not end where its blocks do") }
+        guard postings == UInt64(df) else { throw .corrupt("document frequency \(df), the blocks hold \(postings) postings") }
         return TermInfo(termID: termID, documentFrequency: df, nextBlockID: next, blocks: blocks)
     }
 }

@@ -11,7 +11,7 @@ extension IndexSnapshot {
     func columnFieldID(_ name: String) throws(IndexError) -> UInt16? {
         try IndexError.wrap {
             guard let raw = try transaction.get(index.databases.fieldIDs, key: Array(name.utf8)) else { return nil }
-            guard raw.count == 2 else { throw IndexError.corrupt("fieldids: the entry of '\(name)' has \(raw.count) bytes") }
+            guard raw.count == 2 else { throw IndexError.damaged(index.databases.fieldIDs, key: Array(name.utf8), "a field id of \(raw.count) bytes") }
             return UInt16(raw[0]) << 8 | UInt16(raw[1])
         }
     }
@@ -22,7 +22,7 @@ extension IndexSnapshot {
         return try IndexError.wrap {
             let key = ColumnKeys.facetValueKey(field: id, kind: kind, value: value)
             guard let raw = try transaction.get(index.databases.facetValues, key: key) else { return nil }
-            guard let entry = ColumnKeys.Entry.decode(raw) else { throw IndexError.corrupt("facetvalues: the entry of '\(field)' = '\(value)'") }
+            guard let entry = ColumnKeys.Entry.decode(raw) else { throw IndexError.damaged(index.databases.facetValues, key: key, "the entry of '\(field)' = '\(value)' has \(raw.count) bytes") }
             return entry
         }
     }
@@ -47,7 +47,7 @@ extension IndexSnapshot {
             let high = UInt16(truncatingIfNeeded: doc >> 16)
             guard let bytes = try transaction.get(index.databases.facetSets, key: ColumnKeys.setKey(set: entry.set, high: high)) else { return false }
             guard let found = DocSetContainer.contains(bytes, low: UInt16(truncatingIfNeeded: doc)) else {
-                throw IndexError.corrupt("facetsets: container \(high) of set \(entry.set) is malformed")
+                throw IndexError.damaged(index.databases.facetSets, key: ColumnKeys.setKey(set: entry.set, high: high), "container \(high) of set \(entry.set) is malformed")
             }
             return found
         }
@@ -71,7 +71,7 @@ extension IndexSnapshot {
             var entry = try cursor.seek(atLeast: ColumnKeys.setKey(set: id, high: 0))
             while let (key, value) = entry, key.count == 6, KeyCodec.decodeUInt32(key) == id {
                 let high = UInt16(key[4]) << 8 | UInt16(key[5])
-                guard body(high, value) else { throw IndexError.corrupt("facetsets: container \(high) of set \(id) is malformed") }
+                guard body(high, value) else { throw IndexError.damaged(index.databases.facetSets, key: key, "container \(high) of set \(id) is malformed") }
                 entry = try cursor.next()
             }
         }
@@ -94,7 +94,7 @@ extension IndexSnapshot {
             let cursor = try transaction.cursor(index.databases.facetValues)
             var current = try cursor.seek(atLeast: start)
             while let (key, value) = current, key.count >= start.count, key.starts(with: start) {
-                guard let entry = ColumnKeys.Entry.decode(value) else { throw IndexError.corrupt("facetvalues: an entry of '\(field)'") }
+                guard let entry = ColumnKeys.Entry.decode(value) else { throw IndexError.damaged(index.databases.facetValues, key: key, "an entry of '\(field)' has \(value.count) bytes") }
                 let normalized = String(decoding: UnsafeRawBufferPointer(rebasing: key[fieldPrefix.count...]), as: UTF8.self)
                 guard try body(normalized, entry) else { return }
                 current = try cursor.next()
@@ -111,7 +111,7 @@ extension IndexSnapshot {
             var current = try cursor.seek(atLeast: prefix)
             while let (key, value) = current, key.count == 6, key[0] == prefix[0], key[1] == prefix[1] {
                 let block = KeyCodec.decodeUInt32(key, at: 2)
-                guard let view = NumericBlockView(value) else { throw IndexError.corrupt("numbers: block \(block) of field '\(field)' has \(value.count) bytes") }
+                guard let view = NumericBlockView(value) else { throw IndexError.damaged(index.databases.numbers, key: key, "block \(block) of field '\(field)' has \(value.count) bytes") }
                 try body(block, view)
                 current = try cursor.next()
             }
@@ -150,7 +150,7 @@ struct NumericColumnReader {
             let key = ColumnKeys.numberKey(field: fieldID, block: wanted)
             let raw = try IndexError.wrap { try transaction.get(database, key: key) }
             if let raw {
-                guard let decoded = NumericBlockView(raw) else { throw .corrupt("numbers: block \(wanted) of field '\(field)' has \(raw.count) bytes") }
+                guard let decoded = NumericBlockView(raw) else { throw .damaged(database, key: key, "block \(wanted) of field '\(field)' has \(raw.count) bytes") }
                 view = decoded
             } else {
                 view = nil

@@ -15,10 +15,12 @@ public final class IndexSnapshot {
         self.index = index
         self.transaction = transaction
         self.settings = try index.settings(in: transaction)
-        guard let raw = try transaction.get(index.databases.meta, key: MetaKey.statistics) else {
-            throw IndexError.corrupt("statistics are missing")
-        }
-        self.statistics = try IndexStatistics.decode(raw)
+        self.statistics = try IndexStatistics.load(transaction, index.databases, settings: settings)
+    }
+
+    /// What this snapshot's stored records are checked against.
+    var decodeBounds: DecodeBounds {
+        DecodeBounds(fieldCount: settings.searchableFields.count, docCapacity: statistics.nextDocNumber)
     }
 
     /// Ends the snapshot early (it also ends when released).
@@ -26,29 +28,21 @@ public final class IndexSnapshot {
 
     /// The skip table of `term`, with block bounds for `scorer` and the weight `weight(df)`.
     func skipTable(_ term: String, scorer: BM25F? = nil, weight: (UInt32) -> Double = { _ in 0 }) throws(IndexError) -> SkipTable? {
-        var term = term
-        return try IndexError.wrap {
-            try term.withUTF8 { utf8 in
-                guard let raw = try transaction.get(index.databases.terms, key: UnsafeRawBufferPointer(utf8)) else { return nil }
-                return try SkipTable(raw, scorer: scorer, weight: weight)
-            }
-        }
+        let key = Array(term.utf8)
+        guard let raw = try IndexError.wrap({ try transaction.get(index.databases.terms, key: key) }) else { return nil }
+        do { return try SkipTable(raw, limits: decodeBounds, scorer: scorer, weight: weight) } catch { throw error.at(index.databases.terms, key: key) }
     }
 
     /// The number of documents holding `term`, or nil when the dictionary lacks it (reads two varints,
     /// not the skip table).
     func documentFrequency(of term: String) throws(IndexError) -> UInt32? {
-        var term = term
-        return try IndexError.wrap {
-            try term.withUTF8 { utf8 in
-                guard let raw = try transaction.get(index.databases.terms, key: UnsafeRawBufferPointer(utf8)) else { return nil }
-                return try TermInfo.documentFrequency(in: raw)
-            }
-        }
+        let key = Array(term.utf8)
+        guard let raw = try IndexError.wrap({ try transaction.get(index.databases.terms, key: key) }) else { return nil }
+        do { return try TermInfo.documentFrequency(in: raw) } catch { throw error.at(index.databases.terms, key: key) }
     }
 
     func cursor(for skip: SkipTable) -> PostingsCursor {
-        PostingsCursor(skip: skip, transaction: transaction, databases: index.databases)
+        PostingsCursor(skip: skip, transaction: transaction, databases: index.databases, fieldMask: decodeBounds.fieldMask)
     }
 
     /// The document with external id `id`, if the index has it and `scope` may see it.
@@ -63,8 +57,12 @@ public final class IndexSnapshot {
     func documentNumber(id: String) throws(IndexError) -> UInt32? {
         guard !id.isEmpty, id.utf8.count <= Document.maximumIDLength else { return nil }
         return try IndexError.wrap {
-            guard let number = try transaction.get(index.databases.ids, key: Array(id.utf8)), number.count == 4 else { return nil }
-            return KeyCodec.decodeUInt32(number)
+            let key = Array(id.utf8)
+            guard let number = try transaction.get(index.databases.ids, key: key) else { return nil }
+            guard number.count == 4, case let doc = KeyCodec.decodeUInt32(number), doc < statistics.nextDocNumber else {
+                throw IndexError.damaged(index.databases.ids, key: key, "not a doc number below \(statistics.nextDocNumber) (\(number.count) bytes)")
+            }
+            return doc
         }
     }
 
@@ -94,18 +92,20 @@ public final class IndexSnapshot {
     /// The document stored under an internal doc number, whatever its visibility.
     func storedDocument(number: UInt32) throws(IndexError) -> Document? {
         try IndexError.wrap {
-            guard let raw = try transaction.get(index.databases.docs, key: KeyCodec.encode(number)) else { return nil }
-            return try StoredDocumentCodec.decode(raw)
+            let key = KeyCodec.encode(number)
+            guard let raw = try transaction.get(index.databases.docs, key: key) else { return nil }
+            do { return try StoredDocumentCodec.decode(raw) } catch { throw error.at(index.databases.docs, key: key) }
         }
     }
 
     /// The external id of an internal doc number.
     func externalID(number: UInt32) throws(IndexError) -> String {
         try IndexError.wrap {
-            guard let raw = try transaction.get(index.databases.docs, key: KeyCodec.encode(number)) else {
-                throw IndexError.corrupt("document \(number) is in the postings but not stored")
+            let key = KeyCodec.encode(number)
+            guard let raw = try transaction.get(index.databases.docs, key: key) else {
+                throw IndexError.damaged(index.databases.docs, key: key, "document \(number) is in the postings but not stored")
             }
-            return StoredDocumentCodec.decodeID(raw)
+            do { return try StoredDocumentCodec.decodeID(raw) } catch { throw error.at(index.databases.docs, key: key) }
         }
     }
 }

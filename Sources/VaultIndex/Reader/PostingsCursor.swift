@@ -11,6 +11,8 @@ final class PostingsCursor {
     let skip: SkipTable
     private let transaction: Transaction
     private let databases: IndexDatabases
+    /// The field mask bits a posting may set (damage beyond them would index past the field arrays).
+    private let fieldMask: UInt32
 
     /// The current doc number, or ``exhausted``.
     private(set) var doc: UInt32 = 0
@@ -26,13 +28,16 @@ final class PostingsCursor {
     private var positionValues: [UInt32] = []
     /// Blocks this cursor decoded (a work counter).
     private(set) var blocksDecoded = 0
-    /// Set when a block fails to decode; the search reports the index as damaged.
+    /// Set when a block fails to decode or breaks an invariant (doc numbers that do not ascend
+    /// within the skip table's range, a field mask naming no existing field, more positions than
+    /// bytes); the search reports the index as damaged with this message, which names the key.
     private(set) var corruption: String?
 
-    init(skip: SkipTable, transaction: Transaction, databases: IndexDatabases) {
+    init(skip: SkipTable, transaction: Transaction, databases: IndexDatabases, fieldMask: UInt32) {
         self.skip = skip
         self.transaction = transaction
         self.databases = databases
+        self.fieldMask = fieldMask
         docs.reserveCapacity(BlockCodec.blockSize)
         loadBlock(0)
     }
@@ -48,30 +53,54 @@ final class PostingsCursor {
         position = 0
         guard index < skip.count else { doc = Self.exhausted; return }
         let key = IndexDatabases.blockKey(term: skip.termID, block: skip.blockIDs[index])
-        guard let value = try? transaction.get(databases.postings, key: key) else {
-            fail("missing postings block \(skip.blockIDs[index]) of term \(skip.termID)")
-            return
+        let value: UnsafeRawBufferPointer
+        do {
+            guard let found = try transaction.get(databases.postings, key: key) else {
+                return fail(databases.postings, key, "the block the skip table names (term \(skip.termID), block \(skip.blockIDs[index])) is missing")
+            }
+            value = found
+        } catch {
+            return fail(databases.postings, key, "\(error)")
         }
         buffer = value
         blocksDecoded += 1
         var reader = ByteReader(value)
         let count = Int(reader.varint())
+        guard count >= 1, count <= BlockCodec.blockSize else { return fail(databases.postings, key, "a block of \(count) postings") }
+        // Doc numbers ascend past the previous block's last doc and end at this block's, as the skip
+        // table says: then every cursor moves forward only, and stays below the snapshot's capacity.
+        let floor = index == 0 ? 0 : skip.lastDocs[index - 1]
         var current: UInt32 = 0
-        for i in 0..<min(count, BlockCodec.blockSize * 2) {
+        for i in 0..<count {
             let gap = reader.varint()
-            current = i == 0 ? gap : current &+ gap
+            let (next, overflow) = current.addingReportingOverflow(gap)
+            guard !overflow, (i == 0 && (index == 0 || next > floor)) || (i > 0 && gap > 0) else {
+                return fail(databases.postings, key, "doc numbers do not ascend (posting \(i))")
+            }
+            current = next
             decoded.append(current)
         }
         offsetTable = reader.offset
         statsBase = offsetTable + 2 * decoded.count
-        if reader.failed || decoded.isEmpty || statsBase > value.count { fail("postings block of term \(skip.termID)"); return }
+        if reader.failed || statsBase > value.count { return fail(databases.postings, key, "the block ends inside its doc numbers or offsets") }
+        if current != skip.lastDocs[index] { return fail(databases.postings, key, "the block ends at doc \(current), the skip table says \(skip.lastDocs[index])") }
         doc = decoded[0]
     }
 
+    /// Records damage in `database` at `key` and exhausts the cursor.
+    private func fail(_ database: Database, _ key: [UInt8], _ what: String) {
+        fail("'\(database.name)' key \(KeyText.describe(key)) (term \(skip.termID)): \(what)")
+    }
+
     private func fail(_ what: String) {
-        corruption = what
+        if corruption == nil { corruption = what }
         doc = Self.exhausted
         blockIndex = skip.count
+    }
+
+    /// The key of the current block (for messages).
+    private var currentKey: [UInt8] {
+        IndexDatabases.blockKey(term: skip.termID, block: blockIndex < skip.count ? skip.blockIDs[blockIndex] : 0)
     }
 
     /// Moves to the next posting.
@@ -116,12 +145,15 @@ final class PostingsCursor {
         guard position < docs.count else { return }
         var reader = statsReader(position)
         var mask = reader.varint()
+        guard mask != 0, mask & ~fieldMask == 0, !reader.failed else {
+            return fail(databases.postings, currentKey, "posting \(position) has field mask 0x\(String(mask, radix: 16))")
+        }
         while mask != 0 {
             let tf = reader.varint(), length = reader.varint()
             body(mask.trailingZeroBitCount, tf, length)
             mask &= mask - 1
         }
-        if reader.failed { fail("frequencies of term \(skip.termID)") }
+        if reader.failed { fail(databases.postings, currentKey, "the frequencies of posting \(position) run past the block") }
     }
 
     /// The positions of the term in `field` of the current doc (empty when it does not occur there).
@@ -135,7 +167,10 @@ final class PostingsCursor {
             let f = mask.trailingZeroBitCount
             let tf = Int(reader.varint())
             _ = reader.varint()
-            if f == field { return positionValues[start..<min(start + tf, positionValues.count)] }
+            if f == field {
+                let lower = min(start, positionValues.count)
+                return positionValues[lower..<min(max(lower, start + tf), positionValues.count)]
+            }
             if f > field { break }
             start += tf
             mask &= mask - 1
@@ -150,10 +185,16 @@ final class PostingsCursor {
         starts.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
         defer { positionStart = starts; positionValues = values }
+        guard blockIndex < skip.count else { return }
         let key = IndexDatabases.blockKey(term: skip.termID, block: skip.blockIDs[blockIndex])
-        guard let value = try? transaction.get(databases.positions, key: key) else {
-            fail("missing positions block of term \(skip.termID)")
-            return
+        let value: UnsafeRawBufferPointer
+        do {
+            guard let found = try transaction.get(databases.positions, key: key) else {
+                return fail(databases.positions, key, "the positions of a stored block are missing")
+            }
+            value = found
+        } catch {
+            return fail(databases.positions, key, "\(error)")
         }
         var reader = ByteReader(value)
         for i in 0..<docs.count {
@@ -163,14 +204,19 @@ final class PostingsCursor {
             for _ in 0..<mask.nonzeroBitCount {
                 let tf = Int(stats.varint())
                 _ = stats.varint()
+                // Each position takes a byte at least: a larger tf is damage, not a loop to run.
+                guard tf <= reader.remaining else { return fail(databases.positions, key, "posting \(i) claims \(tf) positions, \(reader.remaining) bytes are left") }
                 var p: UInt32 = 0
                 for k in 0..<tf {
                     let gap = reader.varint()
-                    p = k == 0 ? gap : p &+ gap
+                    let (next, overflow) = p.addingReportingOverflow(gap)
+                    guard !overflow, k == 0 || gap > 0 else { return fail(databases.positions, key, "positions of posting \(i) do not ascend") }
+                    p = next
                     values.append(p)
                 }
             }
+            if stats.failed { return fail(databases.postings, currentKey, "the frequencies of posting \(i) run past the block") }
         }
-        if reader.failed { fail("positions of term \(skip.termID)") }
+        if reader.failed { fail(databases.positions, key, "the positions run past the end of the value") }
     }
 }

@@ -19,30 +19,46 @@ struct SkipTable {
     let termWeight: Double
 
     /// Decodes `raw` (a `terms` value); `scorer` and `weight` (given the document frequency) give
-    /// the block bounds.
-    init(_ raw: UnsafeRawBufferPointer, scorer: BM25F?, weight: (UInt32) -> Double) throws(IndexError) {
+    /// the block bounds. Checks the layout as ``TermInfo/decode(_:bounds:)`` does (with `limits`), so a cursor can
+    /// trust what it reads here: last docs ascend below the capacity, masks name existing fields.
+    /// - Throws: ``IndexError/corrupt(_:)`` saying what is wrong (the caller adds the key).
+    init(_ raw: UnsafeRawBufferPointer, limits: DecodeBounds, scorer: BM25F?, weight: (UInt32) -> Double) throws(IndexError) {
         var reader = ByteReader(raw)
         termID = reader.varint()
         documentFrequency = reader.varint()
         termWeight = weight(documentFrequency)
-        _ = reader.varint()  // next block id: the writer's business
+        let nextBlock = reader.varint()  // the writer's business, but no block id reaches it
         let blockCount = Int(reader.varint())
-        guard blockCount <= raw.count else { throw .corrupt("term dictionary entry") }
+        guard !reader.failed, blockCount >= 1, blockCount <= reader.remaining / 4 else {
+            throw .corrupt("a dictionary entry with \(blockCount) blocks in \(raw.count) bytes")
+        }
         blockIDs.reserveCapacity(blockCount)
         lastDocs.reserveCapacity(blockCount)
         bounds.reserveCapacity(blockCount)
         var lastDoc: UInt32 = 0
-        for _ in 0..<blockCount {
-            blockIDs.append(reader.varint())
-            lastDoc &+= reader.varint()
+        var postings: UInt64 = 0
+        for index in 0..<blockCount {
+            let id = reader.varint()
+            let gap = reader.varint()
+            let (following, overflow) = lastDoc.addingReportingOverflow(gap)
+            guard !overflow, index == 0 || gap > 0, following < limits.docCapacity, id < nextBlock else {
+                throw .corrupt("block \(index) (id \(id)) breaks the skip table's order")
+            }
+            lastDoc = following
+            blockIDs.append(id)
             lastDocs.append(lastDoc)
-            _ = reader.varint()  // count
+            let count = reader.varint()
+            guard count >= 1, count <= UInt32(BlockCodec.blockSize) else { throw .corrupt("block \(index) claims \(count) postings") }
+            postings += UInt64(count)
             var mask = reader.varint()
+            guard limits.isValid(mask: mask) else { throw .corrupt("block \(index) has field mask 0x\(String(mask, radix: 16)) (\(limits.fieldCount) fields)") }
             var pseudo = 0.0
             while mask != 0 {
                 let field = mask.trailingZeroBitCount
+                let points = reader.varint()
+                guard points >= 1, points <= UInt32(PostingsChunk.frontierLimit) else { throw .corrupt("block \(index) has a frontier of \(points) points") }
                 var best = 0.0
-                for _ in 0..<min(reader.varint(), 64) {
+                for _ in 0..<points {
                     let tf = reader.varint(), length = reader.varint()
                     if let scorer { best = max(best, scorer.fieldFrequency(field: field, tf: tf, length: length)) }
                 }
@@ -50,10 +66,13 @@ struct SkipTable {
                 mask &= mask - 1
             }
             let bound = scorer?.saturate(pseudo, termWeight: termWeight) ?? 0
-            bounds.append(bound)
+            self.bounds.append(bound)
             maximumBound = max(maximumBound, bound)
         }
-        if reader.failed || blockCount == 0 { throw .corrupt("term dictionary entry of term \(termID)") }
+        if reader.failed || !reader.isAtEnd { throw .corrupt("the dictionary entry does not end where its blocks do") }
+        guard postings == UInt64(documentFrequency) else {
+            throw .corrupt("document frequency \(documentFrequency), the blocks hold \(postings) postings")
+        }
     }
 
     /// The first block at or after `start` whose last doc is at least `target` (`count` if none).

@@ -4,5 +4,6 @@ public enum FormatVersion {
     /// The version this build writes and reads.
     /// Version 2 added the `prefixes` database (search-as-you-type).
     /// Version 3 added the columns (`fieldids`, `facetvalues`, `facetsets`, `numbers`).
-    public static let current: UInt32 = 3
+    /// Version 4 appended a CRC-32C of key and value to every value (VaultStorage's `ValueChecksum`).
+    public static let current: UInt32 = 4
 }

@@ -34,19 +34,26 @@ struct IndexDatabases: Sendable {
     let numbers: Database
 
     init(environment: Environment, create: Bool) throws {
-        meta = try environment.database("meta", create: create)
-        ids = try environment.database("ids", create: create)
-        docs = try environment.database("docs", create: create)
-        docTerms = try environment.database("docterms", create: create)
+        // Databases read rarely and whole check every value's checksum on read; the hot ones
+        // (dictionary, postings, columns) are checked by `inspect check` and bounds-checked on decode.
+        meta = try environment.database("meta", create: create, verifiesReads: true)
+        ids = try environment.database("ids", create: create, verifiesReads: true)
+        docs = try environment.database("docs", create: create, verifiesReads: true)
+        docTerms = try environment.database("docterms", create: create, verifiesReads: true)
         terms = try environment.database("terms", create: create)
-        termIDs = try environment.database("termids", create: create)
+        termIDs = try environment.database("termids", create: create, verifiesReads: true)
         postings = try environment.database("postings", create: create)
         positions = try environment.database("positions", create: create)
         prefixes = try environment.database("prefixes", create: create)
-        fieldIDs = try environment.database("fieldids", create: create)
+        fieldIDs = try environment.database("fieldids", create: create, verifiesReads: true)
         facetValues = try environment.database("facetvalues", create: create)
         facetSets = try environment.database("facetsets", create: create)
         numbers = try environment.database("numbers", create: create)
+    }
+
+    /// Every database, for the checksum walk of `inspect check`.
+    var all: [Database] {
+        [meta, ids, docs, docTerms, terms, termIDs, postings, positions, prefixes, fieldIDs, facetValues, facetSets, numbers]
     }
 
     /// The column databases (cleared and rebuilt together when the attributes change).
@@ -56,10 +63,18 @@ struct IndexDatabases: Sendable {
     /// format may lack some of them); nil when there is no `meta` or no version in it.
     static func storedFormatVersion(environment: Environment) throws -> UInt32? {
         guard let meta = try? environment.database("meta", create: false) else { return nil }
-        return try environment.read { txn in
-            guard let value = try txn.get(meta, key: MetaKey.format), value.count == 4 else { return nil }
-            return KeyCodec.decodeUInt32(value)
+        return try environment.read { txn in try formatVersion(in: txn, meta: meta) }
+    }
+
+    /// The format version stored in `meta`: 4 bytes before version 4 (no checksum), 4 bytes and
+    /// a checksum since; nil when there is none.
+    static func formatVersion(in txn: Transaction, meta: Database) throws -> UInt32? {
+        guard let raw = try txn.rawValue(meta, key: MetaKey.format) else { return nil }
+        if raw.count == 4 { return KeyCodec.decodeUInt32(raw) }
+        guard let value = try txn.get(meta, key: MetaKey.format), value.count == 4 else {
+            throw IndexError.damaged(meta, key: MetaKey.format, "a format version of \(raw.count) bytes")
         }
+        return KeyCodec.decodeUInt32(value)
     }
 
     /// The key of a postings or positions block.

@@ -6,7 +6,8 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
     case notAnIndex(path: String)
     /// The index was written by another on-disk format version.
     case formatVersionMismatch(path: String, found: UInt32, expected: UInt32)
-    /// Stored data failed to decode.
+    /// Stored data is damaged: it failed to decode, broke an invariant, or failed its checksum or
+    /// the file's structure check. The message names the database and key (or the page).
     case corrupt(String)
     /// A document cannot be indexed (for example, it has no id).
     case invalidDocument(String)
@@ -37,9 +38,20 @@ public enum IndexError: Error, Equatable, CustomStringConvertible {
         }
     }
 
-    /// Runs `body`, wrapping storage errors.
+    /// A damaged entry of `database`: names the database and the key.
+    static func damaged(_ database: Database, key: UnsafeRawBufferPointer, _ what: String) -> IndexError {
+        .corrupt("'\(database.name)' key \(KeyText.describe(key)): \(what)")
+    }
+
+    /// A damaged entry of `database`: names the database and the key.
+    static func damaged(_ database: Database, key: [UInt8], _ what: String) -> IndexError {
+        .corrupt("'\(database.name)' key \(KeyText.describe(key)): \(what)")
+    }
+
+    /// Runs `body`, wrapping storage errors (damage the storage layer found becomes ``corrupt(_:)``).
     static func wrap<R>(_ body: () throws -> R) throws(IndexError) -> R {
         do { return try body() } catch let error as IndexError { throw error } catch let error as StorageError {
+            if case .damaged(let what) = error { throw .corrupt(what) }
             throw .storage(error)
         } catch { throw .corrupt("\(error)") }
     }

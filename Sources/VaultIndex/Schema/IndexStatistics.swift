@@ -1,3 +1,5 @@
+import VaultStorage
+
 /// Collection statistics kept in `meta`, updated in the same transaction as every batch.
 public struct IndexStatistics: Sendable, Equatable {
     /// Live (not deleted) documents.
@@ -36,9 +38,28 @@ public struct IndexStatistics: Sendable, Equatable {
         stats.nextDocNumber = reader.varint()
         stats.nextTermID = reader.varint()
         let count = Int(reader.varint())
-        guard count <= IndexSettings.maximumSearchableFields else { throw .corrupt("statistics record") }
+        guard count <= IndexSettings.maximumSearchableFields else { throw .corrupt("a statistics record for \(count) fields") }
         for _ in 0..<count { stats.fieldLengthTotals.append(UInt64(reader.uint32()) << 32 | UInt64(reader.uint32())) }
-        if reader.failed { throw .corrupt("statistics record") }
+        if reader.failed || !reader.isAtEnd { throw .corrupt("the statistics record does not decode") }
+        guard stats.nextDocNumber >= 1, stats.documentCount < stats.nextDocNumber, stats.nextTermID >= 1 else {
+            throw .corrupt("statistics with \(stats.documentCount) documents, next doc number \(stats.nextDocNumber), next term id \(stats.nextTermID)")
+        }
         return stats
+    }
+
+    /// The statistics stored in `transaction`, checked against `settings` (one length total per
+    /// searchable field).
+    static func load(_ transaction: Transaction, _ databases: IndexDatabases, settings: IndexSettings) throws -> IndexStatistics {
+        guard let raw = try transaction.get(databases.meta, key: MetaKey.statistics) else {
+            throw IndexError.damaged(databases.meta, key: MetaKey.statistics, "the statistics are missing")
+        }
+        let statistics: IndexStatistics
+        do { statistics = try decode(raw) } catch { throw error.at(databases.meta, key: MetaKey.statistics) }
+        guard statistics.fieldLengthTotals.count == settings.searchableFields.count else {
+            throw IndexError.damaged(
+                databases.meta, key: MetaKey.statistics,
+                "\(statistics.fieldLengthTotals.count) field length totals for \(settings.searchableFields.count) searchable fields")
+        }
+        return statistics
     }
 }

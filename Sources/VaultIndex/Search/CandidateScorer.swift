@@ -101,7 +101,7 @@ enum PhraseMatcher {
             if rest.contains(where: \.isEmpty) { continue }
             for start in first {
                 var all = true
-                for (offset, positions) in rest.enumerated() where !positions.contains(start + UInt32(offset + 1)) {
+                for (offset, positions) in rest.enumerated() where !positions.contains(start &+ UInt32(offset + 1)) {
                     all = false
                     break
                 }

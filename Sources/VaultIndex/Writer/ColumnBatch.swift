@@ -56,7 +56,7 @@ struct ColumnBatch {
                 let key = ColumnKeys.numberKey(field: id, block: block)
                 var stored = NumericBlock()
                 if let raw = try txn.get(db.numbers, key: key) {
-                    guard let decoded = NumericBlock(raw) else { throw IndexError.corrupt("numbers: block \(block) of field '\(field)' has \(raw.count) bytes") }
+                    guard let decoded = NumericBlock(raw) else { throw IndexError.damaged(db.numbers, key: key, "block \(block) of field '\(field)' has \(raw.count) bytes") }
                     stored = decoded
                 }
                 for change in changes { stored.set(change.slot, change.value) }
@@ -69,10 +69,11 @@ struct ColumnBatch {
     private func applySetChange(_ change: SetChange, key: [UInt8], meta: inout ColumnMeta, _ txn: WriteTransaction, _ db: IndexDatabases) throws {
         var entry: ColumnKeys.Entry
         if let raw = try txn.get(db.facetValues, key: key) {
-            guard let decoded = ColumnKeys.Entry.decode(raw) else { throw IndexError.corrupt("facetvalues: an entry of \(raw.count) bytes") }
+            guard let decoded = ColumnKeys.Entry.decode(raw) else { throw IndexError.damaged(db.facetValues, key: key, "an entry of \(raw.count) bytes") }
             entry = decoded
         } else {
-            guard change.removed.isEmpty else { throw IndexError.corrupt("facetvalues: a document leaves a value the index does not have") }
+            guard change.removed.isEmpty else { throw IndexError.damaged(db.facetValues, key: key, "a document leaves a value the index does not have") }
+            guard meta.nextSetID < UInt32.max else { throw IndexError.damaged(db.meta, key: ColumnKeys.metaKey, "no set id is left") }
             entry = ColumnKeys.Entry(set: meta.nextSetID, count: 0, spelling: change.spelling)
             meta.nextSetID += 1
         }
@@ -83,9 +84,9 @@ struct ColumnBatch {
         for (high, delta) in byHigh {
             let setKey = ColumnKeys.setKey(set: entry.set, high: high)
             guard let updated = DocSetContainer.applying(try txn.get(db.facetSets, key: setKey), adding: delta.added, removing: delta.removed) else {
-                throw IndexError.corrupt("facetsets: container \(high) of set \(entry.set)")
+                throw IndexError.damaged(db.facetSets, key: setKey, "container \(high) of set \(entry.set) is malformed")
             }
-            guard updated.removed == delta.removed.count else { throw IndexError.corrupt("facetsets: set \(entry.set) lacks a document it should hold") }
+            guard updated.removed == delta.removed.count else { throw IndexError.damaged(db.facetSets, key: setKey, "set \(entry.set) lacks a document it should hold") }
             count += delta.added.count - updated.removed
             if updated.count == 0 { try txn.delete(db.facetSets, key: setKey) } else { try txn.put(db.facetSets, key: setKey, value: updated.bytes) }
         }
@@ -105,7 +106,7 @@ struct ColumnMeta {
 
     static func load(_ txn: Transaction, _ db: IndexDatabases) throws -> ColumnMeta {
         guard let raw = try txn.get(db.meta, key: ColumnKeys.metaKey) else { return ColumnMeta() }
-        guard raw.count == 6 else { throw IndexError.corrupt("meta: columns entry of \(raw.count) bytes") }
+        guard raw.count == 6 else { throw IndexError.damaged(db.meta, key: ColumnKeys.metaKey, "a columns entry of \(raw.count) bytes") }
         return ColumnMeta(nextSetID: KeyCodec.decodeUInt32(raw), nextFieldID: UInt16(raw[4]) << 8 | UInt16(raw[5]))
     }
 
@@ -120,7 +121,7 @@ struct ColumnMeta {
     /// The id of field `name`, assigned when first seen.
     mutating func fieldID(_ name: String, _ txn: WriteTransaction, _ db: IndexDatabases) throws -> UInt16 {
         if let raw = try txn.get(db.fieldIDs, key: Array(name.utf8)) {
-            guard raw.count == 2 else { throw IndexError.corrupt("fieldids: entry of '\(name)'") }
+            guard raw.count == 2 else { throw IndexError.damaged(db.fieldIDs, key: Array(name.utf8), "a field id of \(raw.count) bytes") }
             return UInt16(raw[0]) << 8 | UInt16(raw[1])
         }
         guard nextFieldID < UInt16.max else { throw IndexError.invalidDocument("more than 65,535 column fields") }

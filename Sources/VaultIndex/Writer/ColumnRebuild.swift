@@ -20,8 +20,11 @@ enum ColumnRebuild {
             var entry = start.isEmpty ? try cursor.first() : try cursor.seek(atLeast: start)
             next = nil
             while let (key, value) = entry {
+                guard key.count == 4 else { throw IndexError.damaged(db.docs, key: key, "a doc number of \(key.count) bytes") }
                 let doc = KeyCodec.decodeUInt32(key)
-                batch.change(doc: doc, from: nil, to: ColumnValues(document: try StoredDocumentCodec.decode(value), schema: schema))
+                let document: Document
+                do { document = try StoredDocumentCodec.decode(value) } catch { throw error.at(db.docs, key: Array(key)) }
+                batch.change(doc: doc, from: nil, to: ColumnValues(document: document, schema: schema))
                 pending += 1
                 entry = try cursor.next()
                 if pending == chunk, let (following, _) = entry {

@@ -11,7 +11,7 @@ extension WriteBatch {
     mutating func finish() throws {
         var dfChanges: [(term: [UInt8], documentFrequency: UInt32)] = []
         for id in states.keys.sorted() {
-            var state = states[id]!
+            guard var state = states[id] else { continue }
             if !state.removed.isEmpty { try removePostings(&state) }
             if !state.appended.isEmpty { try appendPostings(&state) }
             let termKey = Array(state.term.utf8)
@@ -32,9 +32,16 @@ extension WriteBatch {
     private func loadBlock(term: UInt32, block: UInt32) throws -> PostingsChunk {
         let key = IndexDatabases.blockKey(term: term, block: block)
         guard let postings = try txn.get(db.postings, key: key) else {
-            throw IndexError.corrupt("postings block \(block) of term \(term) is missing")
+            throw IndexError.damaged(db.postings, key: key, "postings block \(block) of term \(term) is missing")
         }
-        return try BlockCodec.decode(postings: postings, positions: try txn.get(db.positions, key: key))
+        let bounds = DecodeBounds(fieldCount: settings.searchableFields.count, docCapacity: statistics.nextDocNumber)
+        var chunk: PostingsChunk
+        do { chunk = try BlockCodec.decode(postings: postings, positions: nil, bounds: bounds) } catch { throw error.at(db.postings, key: key) }
+        guard let positions = try txn.get(db.positions, key: key) else {
+            throw IndexError.damaged(db.positions, key: key, "the positions of postings block \(block) of term \(term) are missing")
+        }
+        do { try BlockCodec.decodePositions(positions, into: &chunk) } catch { throw error.at(db.positions, key: key) }
+        return chunk
     }
 
     private func storeBlock(_ chunk: PostingsChunk, term: UInt32, block: UInt32) throws {
@@ -60,7 +67,10 @@ extension WriteBatch {
             let summary = state.info.blocks[index]
             var chunk = try loadBlock(term: state.info.termID, block: summary.block)
             let removed = chunk.remove(docs: docs)
-            guard removed == docs.count else { throw IndexError.corrupt("postings of term '\(state.term)' lack a document") }
+            guard removed == docs.count, UInt32(removed) <= state.info.documentFrequency else {
+                throw IndexError.damaged(db.postings, key: IndexDatabases.blockKey(term: state.info.termID, block: summary.block),
+                                         "the postings of term '\(state.term)' lack a document its forward index names")
+            }
             state.info.documentFrequency -= UInt32(removed)
             if chunk.isEmpty {
                 let key = IndexDatabases.blockKey(term: state.info.termID, block: summary.block)
@@ -80,6 +90,10 @@ extension WriteBatch {
         var reusableBlock: UInt32?
         if let last = state.info.blocks.last, Int(last.count) < BlockCodec.blockSize {
             var chunk = try loadBlock(term: state.info.termID, block: last.block)
+            guard let lastDoc = chunk.docs.last, let firstNew = pending.docs.first, lastDoc < firstNew, last.count <= state.info.documentFrequency else {
+                throw IndexError.damaged(db.postings, key: IndexDatabases.blockKey(term: state.info.termID, block: last.block),
+                                         "the last block of term '\(state.term)' holds docs past the next doc number")
+            }
             chunk.append(contentsOf: pending)
             pending = chunk
             state.info.documentFrequency -= last.count
@@ -93,6 +107,7 @@ extension WriteBatch {
                 reusableBlock = nil
             } else {
                 block = state.info.nextBlockID
+                guard block < UInt32.max else { throw IndexError.damaged(db.terms, key: Array(state.term.utf8), "the term ran out of block ids") }
                 state.info.nextBlockID += 1
             }
             try storeBlock(piece, term: state.info.termID, block: block)

@@ -28,44 +28,54 @@ struct WriteBatch {
         self.db = databases
         self.settings = settings
         self.schema = schema ?? ColumnSchema(settings: settings)
-        guard let raw = try transaction.get(databases.meta, key: MetaKey.statistics) else {
-            throw IndexError.corrupt("statistics are missing")
-        }
-        statistics = try IndexStatistics.decode(raw)
-        guard statistics.fieldLengthTotals.count == settings.searchableFields.count else {
-            throw IndexError.corrupt("statistics do not match the searchable fields")
-        }
+        statistics = try IndexStatistics.load(transaction, databases, settings: settings)
+    }
+
+    /// What stored records are checked against while this batch reads them.
+    private var bounds: DecodeBounds {
+        DecodeBounds(fieldCount: settings.searchableFields.count, docCapacity: statistics.nextDocNumber)
     }
 
     /// Removes the document with external id `id`, if there is one; returns whether there was.
     mutating func remove(id: String) throws -> Bool {
         let idKey = Array(id.utf8)
-        guard let raw = try txn.get(db.ids, key: idKey), raw.count == 4 else { return false }
-        let docKey = Array(raw)
-        let doc = KeyCodec.decodeUInt32(raw)
-        guard let forward = try txn.get(db.docTerms, key: docKey) else {
-            throw IndexError.corrupt("document \(doc) has no forward index")
+        guard let (docKey, doc) = try documentKey(id: idKey) else { return false }
+        guard let raw = try txn.get(db.docTerms, key: docKey) else {
+            throw IndexError.damaged(db.docTerms, key: docKey, "document \(doc) ('\(id)') has no forward index")
         }
-        var reader = ByteReader(forward)
-        let fieldCount = Int(reader.varint())
-        for field in 0..<fieldCount where field < statistics.fieldLengthTotals.count {
-            statistics.fieldLengthTotals[field] -= UInt64(reader.varint())
+        let forward: ForwardIndex
+        do { forward = try ForwardIndex.decode(raw, fieldCount: statistics.fieldLengthTotals.count) } catch { throw error.at(db.docTerms, key: docKey) }
+        for (field, length) in forward.fieldLengths.enumerated() {
+            let (left, underflow) = statistics.fieldLengthTotals[field].subtractingReportingOverflow(UInt64(length))
+            guard !underflow else { throw IndexError.damaged(db.docTerms, key: docKey, "field \(field) is longer than the statistics' total") }
+            statistics.fieldLengthTotals[field] = left
         }
-        let termCount = Int(reader.varint())
-        var termID: UInt32 = 0
-        for _ in 0..<min(termCount, forward.count) {
-            termID &+= reader.varint()
+        for termID in forward.termIDs {
             try loadState(forID: termID)
-            states[termID]!.removed.insert(doc)
+            guard states[termID] != nil else {
+                throw IndexError.damaged(db.termIDs, key: KeyCodec.encode(termID), "the term's dictionary entry has another term id")
+            }
+            states[termID]?.removed.insert(doc)
         }
-        if reader.failed { throw IndexError.corrupt("forward index of document \(doc)") }
-        guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.corrupt("document \(doc) is not stored") }
-        columns.change(doc: doc, from: ColumnValues(document: try StoredDocumentCodec.decode(stored), schema: schema), to: nil)
+        guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.damaged(db.docs, key: docKey, "document \(doc) is not stored") }
+        let document: Document
+        do { document = try StoredDocumentCodec.decode(stored) } catch { throw error.at(db.docs, key: docKey) }
+        columns.change(doc: doc, from: ColumnValues(document: document, schema: schema), to: nil)
         try txn.delete(db.docTerms, key: docKey)
         try txn.delete(db.docs, key: docKey)
         try txn.delete(db.ids, key: idKey)
+        guard statistics.documentCount > 0 else { throw IndexError.damaged(db.meta, key: MetaKey.statistics, "the document count is 0 while a document is stored") }
         statistics.documentCount -= 1
         return true
+    }
+
+    /// The `docs` key and the doc number that `ids` maps the external id `idKey` to, nil when it maps none.
+    private func documentKey(id idKey: [UInt8]) throws -> (key: [UInt8], doc: UInt32)? {
+        guard let raw = try txn.get(db.ids, key: idKey) else { return nil }
+        guard raw.count == 4, case let doc = KeyCodec.decodeUInt32(raw), doc < statistics.nextDocNumber else {
+            throw IndexError.damaged(db.ids, key: idKey, "not a doc number below \(statistics.nextDocNumber) (\(raw.count) bytes)")
+        }
+        return (Array(raw), doc)
     }
 
     /// Adds `document` (whose id must not be in the index) under a new doc number.
@@ -83,20 +93,9 @@ struct WriteBatch {
                 doc: doc, fields: fields.map { ($0.field, analysis.fieldLengths[$0.field], $0.positions) })
         }
         termIDs.sort()
-        var forward = ByteWriter(capacity: termIDs.count * 2 + 8)
-        forward.varint(analysis.fieldLengths.count)
-        for (field, length) in analysis.fieldLengths.enumerated() {
-            forward.varint(length)
-            statistics.fieldLengthTotals[field] += UInt64(length)
-        }
-        forward.varint(termIDs.count)
-        var previous: UInt32 = 0
-        for id in termIDs {
-            forward.varint(id - previous)
-            previous = id
-        }
+        for (field, length) in analysis.fieldLengths.enumerated() { statistics.fieldLengthTotals[field] += UInt64(length) }
         let docKey = KeyCodec.encode(doc)
-        try txn.put(db.docTerms, key: docKey, value: forward.bytes)
+        try txn.put(db.docTerms, key: docKey, value: ForwardIndex(fieldLengths: analysis.fieldLengths, termIDs: termIDs).encoded())
         try txn.put(db.docs, key: docKey, value: StoredDocumentCodec.encode(document))
         try txn.put(db.ids, key: Array(document.id.utf8), value: docKey)
         columns.change(doc: doc, from: nil, to: ColumnValues(document: document, schema: schema))
@@ -107,11 +106,10 @@ struct WriteBatch {
     /// move): only the stored fields and the columns change. Returns false (changing nothing) when
     /// the index has no such document or its text differs; the caller then replaces it in full.
     mutating func replaceInPlace(_ document: Document) throws -> Bool {
-        guard let raw = try txn.get(db.ids, key: Array(document.id.utf8)), raw.count == 4 else { return false }
-        let docKey = Array(raw)
-        let doc = KeyCodec.decodeUInt32(raw)
-        guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.corrupt("document \(doc) is not stored") }
-        let old = try StoredDocumentCodec.decode(stored)
+        guard let (docKey, doc) = try documentKey(id: Array(document.id.utf8)) else { return false }
+        guard let stored = try txn.get(db.docs, key: docKey) else { throw IndexError.damaged(db.docs, key: docKey, "document \(doc) is not stored") }
+        let old: Document
+        do { old = try StoredDocumentCodec.decode(stored) } catch { throw error.at(db.docs, key: docKey) }
         guard settings.hasSameSearchableText(old, document) else { return false }
         let (before, after) = ColumnValues.changed(from: old, to: document, schema: schema)
         columns.change(doc: doc, from: before, to: after)
@@ -122,9 +120,12 @@ struct WriteBatch {
     private mutating func termID(for term: String) throws -> UInt32 {
         if let id = termIDsByString[term] { return id }
         let info: TermInfo
-        if let raw = try txn.get(db.terms, key: Array(term.utf8)) {
-            info = try TermInfo.decode(raw)
+        let key = Array(term.utf8)
+        if let raw = try txn.get(db.terms, key: key) {
+            do { info = try TermInfo.decode(raw, bounds: bounds) } catch { throw error.at(db.terms, key: key) }
+            guard info.termID < statistics.nextTermID else { throw IndexError.damaged(db.terms, key: key, "term id \(info.termID) was never handed out") }
         } else {
+            guard statistics.nextTermID < UInt32.max else { throw IndexError.invalidDocument("the index ran out of term ids") }
             info = TermInfo(termID: statistics.nextTermID, documentFrequency: 0, nextBlockID: 0, blocks: [])
             statistics.nextTermID += 1
             try txn.put(db.termIDs, key: KeyCodec.encode(info.termID), value: Array(term.utf8))
@@ -137,7 +138,7 @@ struct WriteBatch {
     private mutating func loadState(forID id: UInt32) throws {
         if states[id] != nil { return }
         guard let raw = try txn.getBytes(db.termIDs, key: KeyCodec.encode(id)) else {
-            throw IndexError.corrupt("term id \(id) is unknown")
+            throw IndexError.damaged(db.termIDs, key: KeyCodec.encode(id), "a forward index names term id \(id), which is unknown")
         }
         _ = try termID(for: String(decoding: raw, as: UTF8.self))
     }

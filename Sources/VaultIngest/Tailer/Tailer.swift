@@ -127,7 +127,7 @@ public final class Tailer {
     }
 
     private static func openIndex(_ path: String, _ configuration: SourceConfiguration) throws -> (Index, IndexWriter, Int64, UInt64) {
-        let index = try Index.open(at: path)
+        let index = try Index.open(at: path, verifyStructure: true)
         let (writer, cursor) = try prepare(index, configuration)
         return (index, writer, cursor, inode(of: path))
     }

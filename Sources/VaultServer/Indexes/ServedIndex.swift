@@ -33,7 +33,7 @@ public final class ServedIndex: Sendable {
             let outcome = try IndexRebuilder(configuration: configuration).rebuild(storePath: definition.store, into: definition.path, log: log)
             log("index \(definition.uid): built \(outcome.documents) documents in \(String(format: "%.1f", outcome.seconds)) s")
         }
-        index = try Index.open(at: definition.path)
+        index = try Index.open(at: definition.path, verifyStructure: true)
         openedAt = Date()
         if let cursor = try index.ingestCursor() { progress.record(cursor: cursor.sequence, lastInLog: cursor.sequence) }
     }

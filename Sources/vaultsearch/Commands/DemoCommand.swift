@@ -166,7 +166,7 @@ struct DemoCommand: AsyncParsableCommand {
 
     /// Runs the example queries, showing public, published prompts only (what a visitor may see).
     private func runExampleSearches(_ indexPath: String) throws {
-        let index = try Index.open(at: indexPath, readOnly: true)
+        let index = try Index.open(at: indexPath, readOnly: true, verifyStructure: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         for query in Self.exampleQueries {
@@ -209,7 +209,7 @@ struct DemoCommand: AsyncParsableCommand {
     /// A marketplace page: active listings under 20.00, cheapest first, with price stats and
     /// currency counts (drafts, sold and removed listings are their sellers' own).
     private func runListingSearches(_ indexPath: String) throws {
-        let index = try Index.open(at: indexPath, readOnly: true)
+        let index = try Index.open(at: indexPath, readOnly: true, verifyStructure: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         var page = SearchOptions()

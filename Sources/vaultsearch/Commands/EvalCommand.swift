@@ -78,7 +78,7 @@ struct EvalCommand: ParsableCommand {
         if let runFile, !FileManager.default.createFile(atPath: runFile, contents: nil) {
             throw CommandError("cannot write the run file '\(runFile)' (does its directory exist?)")
         }
-        let index = try Index.open(at: indexOptions.index, readOnly: true)
+        let index = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         var queriesFile: String?

@@ -27,7 +27,7 @@ struct FacetSearchCommand: ParsableCommand {
     var facetQuery: String = ""
 
     func run() throws {
-        let index = try Index.open(at: indexOptions.index, readOnly: true)
+        let index = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         var options = SearchOptions()

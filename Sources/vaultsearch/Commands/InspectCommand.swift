@@ -15,7 +15,7 @@ struct InspectCommand: ParsableCommand {
         @OptionGroup var indexOptions: IndexOptions
 
         func run() throws {
-            let snapshot = try Index.open(at: indexOptions.index, readOnly: true).snapshot()
+            let snapshot = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true).snapshot()
             let report = try snapshot.report()
             print("format version   \(report.formatVersion)")
             print("documents        \(report.documentCount)")
@@ -36,7 +36,7 @@ struct InspectCommand: ParsableCommand {
         @Argument(help: "The word.") var word: String
 
         func run() throws {
-            let snapshot = try Index.open(at: indexOptions.index, readOnly: true).snapshot()
+            let snapshot = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true).snapshot()
             let term = Analyzer(snapshot.settings.analysis).normalize(word: word)
             guard let report = try snapshot.termReport(term, limit: limit) else {
                 throw CommandError("'\(word)' (analyzed: '\(term)') is not in the index")
@@ -55,7 +55,7 @@ struct InspectCommand: ParsableCommand {
         @Argument(help: "The document's id.") var id: String
 
         func run() throws {
-            let snapshot = try Index.open(at: indexOptions.index, readOnly: true).snapshot()
+            let snapshot = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true).snapshot()
             guard let document = try snapshot.document(id: id, scope: .unrestricted) else { throw CommandError("no document with id '\(id)'") }
             var object: [String: Any] = ["id": document.id]
             for (name, value) in document.fields {
@@ -75,7 +75,7 @@ struct InspectCommand: ParsableCommand {
         @OptionGroup var indexOptions: IndexOptions
 
         func run() throws {
-            let problems = try Index.open(at: indexOptions.index, readOnly: true).snapshot().check()
+            let problems = try Index.check(at: indexOptions.index)
             if problems.isEmpty {
                 print("ok: the index is consistent")
                 return

@@ -106,7 +106,7 @@ struct SearchCommand: ParsableCommand {
     }
 
     func run() throws {
-        let index = try Index.open(at: indexOptions.index, readOnly: true)
+        let index = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         let options = try options()

@@ -45,7 +45,7 @@ struct SettingsCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let index = try Index.open(at: indexOptions.index)
+        let index = try Index.open(at: indexOptions.index, verifyStructure: true)
         var settings = try index.snapshot().settings
         if let k1 { settings.k1 = k1 }
         if let b { for i in settings.searchableFields.indices { settings.searchableFields[i].b = b } }

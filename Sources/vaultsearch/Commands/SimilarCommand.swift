@@ -20,7 +20,7 @@ struct SimilarCommand: ParsableCommand {
     var id: String
 
     func run() throws {
-        let index = try Index.open(at: indexOptions.index, readOnly: true)
+        let index = try Index.open(at: indexOptions.index, readOnly: true, verifyStructure: true)
         let searcher = try Searcher(index: index)
         let snapshot = try index.snapshot()
         var options = SearchOptions(limit: limit)

@@ -21,7 +21,10 @@ enum FormatRewriter {
         try #require(dumped.succeeded, "mdb_dump failed: \(dumped)")
         var lines = dumped.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let keyLine = try #require(lines.firstIndex(of: formatKey), "no format key in the meta dump:\n\(dumped.stdout)")
-        let current = try #require(UInt32(lines[keyLine + 1].trimmingCharacters(in: .whitespaces), radix: 16))
+        // The value is the version (4 bytes big-endian) and, since version 4, its checksum; the
+        // forged value is 4 bytes, as older builds wrote it (no checksum), which the reader accepts
+        // precisely so that it can report the mismatch.
+        let current = try #require(UInt32(lines[keyLine + 1].trimmingCharacters(in: .whitespaces).prefix(8), radix: 16))
         let written = current + 1
         lines[keyLine + 1] = " " + String(format: "%08x", written)
         try workspace.write("meta.dump", lines.joined(separator: "\n"))
