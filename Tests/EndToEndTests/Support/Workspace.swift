@@ -57,8 +57,14 @@ final class Workspace: Sendable {
         return try await runProcess(executable, arguments, in: directory, logs: logs)
     }
 
-    /// Runs another program (a helper tool) in ``directory``.
-    func run(_ executable: URL, _ arguments: [String]) async throws -> CommandResult {
-        try await runProcess(executable, arguments, in: directory, logs: logs)
+    /// Runs `vaultsearch` with `arguments` in ``directory``, killed after `timeLimit`.
+    func vaultsearch(_ arguments: [String], timeLimit: Duration) async throws -> CommandResult {
+        let executable = try #require(Binary.executable, "no vaultsearch binary")
+        return try await runProcess(executable, arguments, in: directory, logs: logs, timeLimit: timeLimit)
+    }
+
+    /// Runs another program (a helper tool) in ``directory``, killed after `timeLimit` when given.
+    func run(_ executable: URL, _ arguments: [String], timeLimit: Duration? = nil) async throws -> CommandResult {
+        try await runProcess(executable, arguments, in: directory, logs: logs, timeLimit: timeLimit)
     }
 }
