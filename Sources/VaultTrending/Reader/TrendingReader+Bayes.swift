@@ -29,16 +29,14 @@ extension TrendingReader {
             guard let (key, v) = found, key.count == 18, key[0] == list, key[1] == group, v.count == 16 else { return nil }
             return RatingCursor(group: group, key: Array(key), mean: Bytes.descendingDouble(key, at: 2), count: Bytes.int64(v, at: 0), sum: Bytes.int64(v, at: 8))
         }
-        var open: [RatingCursor] = []
+        var open = CandidateQueue<RatingCursor>()
         for group in UInt8(0)..<63 {
-            if let first = try entry(atLeast: [list, group], group: group, skipFirst: false) { open.append(first) }
+            if let first = try entry(atLeast: [list, group], group: group, skipFirst: false) { open.push(first, bound: bound(first)) }
         }
-        while let index = open.indices.max(by: { bound(open[$0]) < bound(open[$1]) }) {
-            let current = open[index]
-            if top.cannotAdmit(bound: bound(current)) { break }
+        while !open.isEmpty, !top.cannotAdmit(bound: open.bestBound), let current = open.popBest() {
             let id = Bytes.int64(current.key, at: 10)
             if try gate.allows(id) { top.offer(RankedEntry(id: id, score: bayes(count: current.count, sum: current.sum, mean: mean))) }
-            if let next = try entry(atLeast: current.key, group: current.group, skipFirst: true) { open[index] = next } else { open.remove(at: index) }
+            if let next = try entry(atLeast: current.key, group: current.group, skipFirst: true) { open.push(next, bound: bound(next)) }
         }
     }
 }

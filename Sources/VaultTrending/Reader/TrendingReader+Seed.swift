@@ -40,28 +40,30 @@ extension TrendingReader {
             guard let (key, _) = try cursor.seek(atLeast: [RankList.seedMax.rawValue]), key.count == 17, key[0] == RankList.seedMax.rawValue else { return 0 }
             return Bytes.descendingInt64(key, at: 1)
         }()
-        var open: [HourCursor] = []
+        var open = CandidateQueue<HourCursor>()
         var frontier = largest > 0 ? try hourBefore(nil) : nil
         while true {
-            let best = open.indices.max { bound(numerator: open[$0].numerator, hour: open[$0].hour) < bound(numerator: open[$1].numerator, hour: open[$1].hour) }
-            let openBound = best.map { bound(numerator: open[$0].numerator, hour: open[$0].hour) } ?? -.infinity
             let frontierBound = frontier.map { bound(numerator: largest, hour: $0) } ?? -.infinity
+            let openBound = open.bestBound
             if openBound == -.infinity && frontierBound == -.infinity { break }
             if top.cannotAdmit(bound: max(openBound, frontierBound)) { break }
             if let hour = frontier, frontierBound >= openBound {
                 var start: [UInt8] = [list]
                 Bytes.append(hour, to: &start)
-                if let first = try entry(atLeast: start, hour: hour, skipFirst: false) { open.append(first) }
+                if let first = try entry(atLeast: start, hour: hour, skipFirst: false) {
+                    open.push(first, bound: bound(numerator: first.numerator, hour: hour))
+                }
                 frontier = try hourBefore(hour)
                 continue
             }
-            guard let index = best else { break }
-            let current = open[index]
+            guard let current = open.popBest() else { break }
             let id = Bytes.int64(current.key, at: 17)
             if let score = seedScore(numerator: current.numerator, createdAt: current.createdAt, now: now), try gate.allows(id) {
                 top.offer(RankedEntry(id: id, score: score))
             }
-            if let next = try entry(atLeast: current.key, hour: current.hour, skipFirst: true) { open[index] = next } else { open.remove(at: index) }
+            if let next = try entry(atLeast: current.key, hour: current.hour, skipFirst: true) {
+                open.push(next, bound: bound(numerator: next.numerator, hour: next.hour))
+            }
         }
         guard !top.isFull else { return }
         try walk(.seedZero, gate: gate, into: &top) { _ in 0 }

@@ -7,14 +7,14 @@ import VaultIndex
 import VaultTrending
 
 /// A store, its rebuilt index and a tailer, with helpers to write engagement and compare every
-/// trending list with ``TrendingSQLOracle`` at an instant.
+/// trending list with ``TrendingReferenceSQL`` at an instant.
 final class TrendingHarness {
     let scratch: Scratch
     let store: DatabaseQueue
     let configuration: SourceConfiguration
     var tailer: Tailer
     let clock: ManualClock
-    let oracle = TrendingSQLOracle(settings: TrendingSettings())
+    let oracle = TrendingReferenceSQL(settings: TrendingSettings())
 
     init(seed: UInt64, prompts: Int, users: Int) throws {
         scratch = try Scratch()
@@ -55,7 +55,7 @@ final class TrendingHarness {
             defer { reader.snapshot.close() }
             try store.read { db in
                 for (name, selection, featured) in Self.selections {
-                    let condition = TrendingSQLOracle.condition(selection, featuredOnly: featured)
+                    let condition = TrendingReferenceSQL.condition(selection, featuredOnly: featured)
                     for formula in TrendingFormula.allCases {
                         let expected = try oracle.trending(formula, where: condition, now: now, db)
                         for (offset, size) in [(0, 25), (7, 15), (0, 1_000)] {

@@ -1,31 +1,51 @@
+import Foundation
 import GRDB
-import Testing
 import VaultTrending
 
-/// Every trending list written as SQL over the store's tables, at an instant: the reference the
-/// engine's lists must equal (same prompts, order and scores to 1e-9 relative).
-struct TrendingSQLOracle {
-    let settings: TrendingSettings
-    static let listed = "p.visibility = 'public' AND p.status = 'published'"
+/// Every trending list written as SQL over the store's tables at an instant `now`: the reference
+/// the engine's lists must equal (same prompts, order and scores to 1e-9 relative), used by the
+/// oracle tests and by `bench-trending`'s SQL side. Each list is ordered by score descending, then
+/// id; no LIMIT (callers take a prefix, or pass `limit`).
+///
+/// `seed` reads the counter columns as the site's `v_trending_prompts` did; `decay` and the windows
+/// read the event rows (a view's visitor is its user, else its fingerprint, else itself; one view
+/// per visitor, prompt and dedup window, its earliest, counts in `decay`).
+public struct TrendingReferenceSQL: Sendable {
+    /// The settings (half-life, dedup window, epoch, m).
+    public let settings: TrendingSettings
+    /// Appended to every query (e.g. " LIMIT 50"); empty by default.
+    public var limitClause = ""
+    /// Public and published, on the alias `p`.
+    public static let listed = "p.visibility = 'public' AND p.status = 'published'"
 
-    /// A selection as a SQL condition on `p`.
-    static func condition(_ selection: PromptSelection, featuredOnly: Bool = false) -> String {
+    /// The reference for `settings`.
+    public init(settings: TrendingSettings, limit: Int? = nil) {
+        self.settings = settings
+        limitClause = limit.map { " LIMIT \($0)" } ?? ""
+    }
+
+    private static func quoted(_ text: String) -> String { "'" + text.replacingOccurrences(of: "'", with: "''") + "'" }
+
+    /// A selection as a SQL condition on `p` (category with descendants by slug, tag by name in any
+    /// case, model by slug; `featuredOnly` stands for the filter `featured = true`).
+    public static func condition(_ selection: PromptSelection, featuredOnly: Bool = false) -> String {
         var parts = [listed]
         if let category = selection.category {
             parts.append("""
-                p.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE slug = '\(category)'
+                p.category_id IN (WITH RECURSIVE sub(id) AS (SELECT id FROM categories WHERE slug = \(quoted(category))
                   UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)
                 """)
         }
         if let tag = selection.tag {
-            parts.append("EXISTS (SELECT 1 FROM prompt_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.prompt_id = p.id AND lower(t.name) = lower('\(tag)'))")
+            parts.append("EXISTS (SELECT 1 FROM prompt_tags pt JOIN tags t ON t.id = pt.tag_id WHERE pt.prompt_id = p.id AND lower(t.name) = lower(\(quoted(tag))))")
         }
-        if let model = selection.model { parts.append("p.model_id IN (SELECT id FROM ai_models WHERE slug = '\(model)')") }
+        if let model = selection.model { parts.append("p.model_id IN (SELECT id FROM ai_models WHERE slug = \(quoted(model)))") }
         if featuredOnly { parts.append("p.featured = 1") }
         return parts.joined(separator: " AND ")
     }
 
-    func trending(_ formula: TrendingFormula, where condition: String, now: Int64, _ db: Database) throws -> [RankedEntry] {
+    /// Trending under `formula`.
+    public func trending(_ formula: TrendingFormula, where condition: String, now: Int64, _ db: Database) throws -> [RankedEntry] {
         switch formula {
         case .seed:
             return try fetch(db, """
@@ -50,7 +70,8 @@ struct TrendingSQLOracle {
         }
     }
 
-    func prompts(by order: PromptLeaderboard, period: LeaderboardPeriod, where condition: String, now: Int64, _ db: Database) throws -> [RankedEntry] {
+    /// A prompt leaderboard; C is over every listed prompt rated in the period.
+    public func prompts(by order: PromptLeaderboard, period: LeaderboardPeriod, where condition: String, now: Int64, _ db: Database) throws -> [RankedEntry] {
         let since = period.seconds.map { "AND e.t > \(now - $0)" } ?? ""
         switch order {
         case .views, .copies:
@@ -73,7 +94,8 @@ struct TrendingSQLOracle {
         }
     }
 
-    func authors(by order: AuthorLeaderboard, period: LeaderboardPeriod, now: Int64, _ db: Database) throws -> [RankedEntry] {
+    /// An author leaderboard.
+    public func authors(by order: AuthorLeaderboard, period: LeaderboardPeriod, now: Int64, _ db: Database) throws -> [RankedEntry] {
         switch order {
         case .reputation:
             return try fetch(db, """
@@ -94,28 +116,7 @@ struct TrendingSQLOracle {
     }
 
     private func fetch(_ db: Database, _ sql: String) throws -> [RankedEntry] {
-        try Row.fetchAll(db, sql: sql).map { RankedEntry(id: $0[0], score: $0[1]) }
+        try Row.fetchAll(db, sql: sql + limitClause).map { RankedEntry(id: $0[0], score: $0[1]) }
     }
 }
 
-/// The engine's page must be the reference's page: the same length, the same score at each
-/// position (1e-9 relative), and each id carrying that score in the reference (ids may differ only
-/// among scores equal to within rounding).
-func expectSameList(_ ours: [RankedEntry], _ reference: [RankedEntry], offset: Int = 0, limit: Int, _ what: String) {
-    let expected = Array(reference.dropFirst(offset).prefix(limit))
-    let byID = Dictionary(reference.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
-    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
-    guard ours.count == expected.count else {
-        Issue.record(Comment(rawValue: "\(what): \(ours.count) entries, SQL has \(expected.count)\nours \(ours.prefix(8))\nsql  \(expected.prefix(8))"))
-        return
-    }
-    for (i, (mine, theirs)) in zip(ours, expected).enumerated() {
-        let sameID = mine.id == theirs.id
-        let tied = byID[mine.id].map { close($0, theirs.score) } ?? false
-        if !close(mine.score, theirs.score) || !(sameID || tied) {
-            Issue.record(Comment(rawValue: "\(what): position \(offset + i): ours \(mine), SQL \(theirs) (SQL has \(mine.id) at \(byID[mine.id].map { String($0) } ?? "nothing"))"))
-            return
-        }
-    }
-    if Set(ours.map(\.id)).count != ours.count { Issue.record(Comment(rawValue: "\(what): an id appears twice")) }
-}
