@@ -98,9 +98,13 @@ struct RandomEngagement {
             try db.execute(sql: "UPDATE prompts SET category_id = ? WHERE id = ?", arguments: [1 + random.below(categories), try prompt(db)])
         case 935..<945:
             name = "category reparent"
-            // A grandchild moves under another child (of any root): never a cycle.
+            // A grandchild moves under another child (of any root), never into its own subtree (other
+            // writers may have reshaped the tree): no cycles.
             let leaf = random.pick(Self.grandchildren), parent = random.pick(Self.children)
-            try db.execute(sql: "UPDATE categories SET parent_id = ? WHERE id = ?", arguments: [parent, leaf])
+            try db.execute(sql: """
+                UPDATE categories SET parent_id = ? WHERE id = ? AND ? NOT IN (
+                  WITH RECURSIVE sub(id) AS (SELECT ? UNION SELECT c.id FROM categories c JOIN sub ON c.parent_id = sub.id) SELECT id FROM sub)
+                """, arguments: [parent, leaf, parent, leaf])
         case 945..<960:
             name = "author move"
             try db.execute(sql: "UPDATE prompts SET author_id = ? WHERE id = ?", arguments: [user(), try prompt(db)])

@@ -14,8 +14,6 @@ final class TrendingHarness {
     let configuration: SourceConfiguration
     var tailer: Tailer
     let clock: ManualClock
-    let oracle = TrendingReferenceSQL(settings: TrendingSettings())
-
     init(seed: UInt64, prompts: Int, users: Int) throws {
         scratch = try Scratch()
         store = try scratch.makePromptVaultStore(TestStore.contents(seed: seed, prompts: prompts, users: users))
@@ -49,9 +47,17 @@ final class TrendingHarness {
     /// Compares every list with SQL at `now`; returns how many lists were compared.
     @discardableResult
     func compareAll(now: Int64, _ label: String) throws -> Int {
+        try Self.compareAll(store: store, now: now, label) { try self.reader(directScoringLimit: $0) }
+    }
+
+    /// Compares every list of the readers `makeReader(directScoringLimit)` makes with SQL over
+    /// `store` at `now`, walking the sorted lists and scoring selections member by member.
+    @discardableResult
+    static func compareAll(store: DatabaseQueue, now: Int64, _ label: String, makeReader: (Int) throws -> TrendingReader) throws -> Int {
+        let oracle = TrendingReferenceSQL(settings: TrendingSettings())
         var compared = 0
         for limit in [0, 4_096] {
-            let reader = try self.reader(directScoringLimit: limit)
+            let reader = try makeReader(limit)
             defer { reader.snapshot.close() }
             try store.read { db in
                 for (name, selection, featured) in Self.selections {
