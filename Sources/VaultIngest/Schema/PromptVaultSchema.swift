@@ -134,3 +134,17 @@ public enum PromptVaultSchema: StoreSchema {
         CREATE INDEX listings_prompt_id ON listings(prompt_id);
         """
 }
+
+extension PromptVaultSchema {
+    /// Brings a store this schema created (it has GRDB's migration table with "v1") up to date in
+    /// place, and returns the migrations it applied; a foreign database is left alone (empty result).
+    public static func upgradeInPlace(_ writer: some DatabaseWriter) throws -> [String] {
+        let applied = try writer.read { db -> Set<String>? in
+            guard try db.tableExists("grdb_migrations") else { return nil }
+            return Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        }
+        guard let applied, applied.contains("v1") else { return [] }
+        try migrate(writer)
+        return migrations.map(\.identifier).filter { !applied.contains($0) }
+    }
+}

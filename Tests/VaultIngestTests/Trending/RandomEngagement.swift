@@ -113,7 +113,8 @@ struct RandomEngagement {
             try db.execute(sql: "UPDATE users SET reputation = ? WHERE id = ?", arguments: [random.below(500), user()])
         case 980..<990:
             name = "prompt insert"
-            nextPrompt += 1
+            // Past every id so far (other writers insert max(id) + 1 too).
+            nextPrompt = max(nextPrompt, (try Int64.fetchOne(db, sql: "SELECT max(id) FROM prompts") ?? 0)) + 1
             let created = time(now)
             try db.execute(sql: """
                 INSERT INTO prompts(id, slug, title, content, author_id, category_id, model_id, created_at, updated_at, featured)
