@@ -15,7 +15,7 @@ import VaultStorage
 /// trending.timeline  time + kind (1) + event id        -> prompt + value (1): the sliding windows
 /// trending.ranks     list (1) + list key               -> list value (RankList: the sorted lists, listed prompts only)
 /// ```
-public struct TrendingDatabases: Sendable {
+struct TrendingDatabases: Sendable {
     let meta: Database
     let prompts: Database
     let authors: Database
