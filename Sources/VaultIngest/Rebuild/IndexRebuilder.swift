@@ -97,7 +97,6 @@ public struct IndexRebuilder {
             if EngagementReader(configuration: configuration) != nil {
                 // Trending state from every row of the same snapshot, so the cursor covers it too.
                 let loadStart = ContinuousClock.now
-                try EngagementReader.check(db)
                 let store = try TrendingStore.create(in: index, settings: trendingSettings)
                 try EngagementReader.loadAll(in: db) { batch in
                     try index.writeLayerState { txn in try TrendingWriter.apply(batch, store: store, in: txn) }

@@ -103,7 +103,6 @@ public final class Tailer {
         let hasEngagement = reader.engagement != nil
         try store.read { db in
             try Self.checkStore(db, configuration)
-            if hasEngagement { try EngagementReader.check(db) }
         }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
         followsSwaps = true
@@ -126,7 +125,6 @@ public final class Tailer {
         let hasEngagement = reader.engagement != nil
         try store.read { db in
             try Self.checkStore(db, configuration)
-            if hasEngagement { try EngagementReader.check(db) }
         }
         (writer, cursor) = try Self.prepare(index, configuration)
         self.index = index

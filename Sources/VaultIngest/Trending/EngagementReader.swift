@@ -21,12 +21,10 @@ struct EngagementReader {
         eventEntities = events
     }
 
-    /// Refuses a store without the columns trending reads (a store not migrated to v3).
-    static func check(_ db: Database) throws {
-        let columns = try db.columns(in: "prompt_views").map { $0.name.lowercased() }
-        if !columns.contains("visitor_fingerprint") {
-            throw StoreError.missingColumn(table: "prompt_views", column: "visitor_fingerprint")
-        }
+    /// The fingerprint column of views, or NULL on a store older than migration
+    /// "v3-visitor-fingerprint" (its anonymous views are then each their own visitor).
+    static func fingerprintColumn(_ db: Database) throws -> String {
+        try db.columns(in: "prompt_views").contains { $0.name.lowercased() == "visitor_fingerprint" } ? "visitor_fingerprint" : "NULL"
     }
 
     /// The trending batch for change-log entries (entity → changed ids), from the current rows.
@@ -107,7 +105,7 @@ struct EngagementReader {
     ) throws {
         let sql: String
         switch kind {
-        case .view: sql = "SELECT id, prompt_id, user_id, viewed_at, 0, visitor_fingerprint FROM prompt_views"
+        case .view: sql = "SELECT id, prompt_id, user_id, viewed_at, 0, \(try fingerprintColumn(db)) FROM prompt_views"
         case .copy: sql = "SELECT id, prompt_id, user_id, copied_at, 0, NULL FROM prompt_copies"
         case .rating: sql = "SELECT id, prompt_id, user_id, created_at, value, NULL FROM ratings"
         case .bookmark: sql = "SELECT rowid, prompt_id, user_id, created_at, 0, NULL FROM bookmarks"

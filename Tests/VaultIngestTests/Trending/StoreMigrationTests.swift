@@ -19,7 +19,7 @@ import Testing
             try db.execute(sql: "INSERT INTO prompts(id, slug, content, author_id, created_at, updated_at, view_count) VALUES (1, 'p1', 'x', 1, 0, 0, 1), (2, 'p2', 'y', 1, 0, 0, 0)")
             try db.execute(sql: "INSERT INTO prompt_views(prompt_id, user_id, viewed_at) VALUES (1, 2, 10)")
         }
-        #expect(try PromptVaultSchema.upgradeInPlace(queue) == ["v3-visitor-fingerprint", "v4-engagement-counters"])
+        #expect(try PromptVaultSchema.upgradeInPlace(queue) == ["v2-marketplace", "v3-visitor-fingerprint", "v4-engagement-counters"])
         #expect(try PromptVaultSchema.upgradeInPlace(queue).isEmpty)
         try queue.write { db in
             try db.execute(sql: "INSERT INTO prompt_views(prompt_id, viewed_at, visitor_fingerprint) VALUES (1, 20, 'fp1'), (2, 21, 'fp2')")
