@@ -11,6 +11,7 @@ let package = Package(
         .library(name: "VaultEval", targets: ["VaultEval"]),
         .library(name: "VaultCorpus", targets: ["VaultCorpus"]),
         .library(name: "VaultIngest", targets: ["VaultIngest"]),
+        .library(name: "VaultTrending", targets: ["VaultTrending"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -52,6 +53,8 @@ let package = Package(
                 // access to its own state, so there is nothing for the runtime check to catch.
                 .unsafeFlags(["-enforce-exclusivity=unchecked"], .when(configuration: .release)),
             ]),
+        // Trending scores and leaderboards from engagement events, in the index's LMDB environment; takes a clock.
+        .target(name: "VaultTrending", dependencies: ["VaultIndex", "VaultStorage"]),
         .target(
             name: "VaultEval",
             dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")]),
@@ -60,7 +63,7 @@ let package = Package(
         // Mappings/ holds the shipped source configurations (JSON), read through Bundle.module.
         .target(
             name: "VaultIngest",
-            dependencies: ["VaultIndex", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: ["VaultIndex", "VaultTrending", "VaultCorpus", .product(name: "GRDB", package: "GRDB.swift")],
             resources: [.copy("Mappings")]),
 
         // MARK: The daemon
@@ -86,7 +89,7 @@ let package = Package(
         .executableTarget(
             name: "vaultsearch",
             dependencies: [
-                "VaultIndex", "VaultEval", "VaultCorpus", "VaultIngest", "VaultServer",
+                "VaultIndex", "VaultEval", "VaultCorpus", "VaultIngest", "VaultServer", "VaultTrending",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]),
@@ -112,10 +115,11 @@ let package = Package(
             ]),
         .testTarget(name: "VaultEvalTests", dependencies: ["VaultEval", "VaultCorpus"]),
         .testTarget(name: "VaultCorpusTests", dependencies: ["VaultCorpus"]),
+        .testTarget(name: "VaultTrendingTests", dependencies: ["VaultTrending", "VaultIndex"]),
         .testTarget(
             name: "VaultIngestTests",
             dependencies: [
-                "VaultIngest", "VaultIndex", "VaultAnalysis", "VaultCorpus", "VaultTestSupport",
+                "VaultIngest", "VaultIndex", "VaultTrending", "VaultAnalysis", "VaultCorpus", "VaultTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]),
         .testTarget(

@@ -11,5 +11,6 @@ struct VaultSearchCommand: AsyncParsableCommand {
             DemoCommand.self, ServeCommand.self, IndexCommand.self, SearchCommand.self, FacetSearchCommand.self, SimilarCommand.self, InspectCommand.self, EvalCommand.self,
             SettingsCommand.self, BenchCommand.self, BenchTyposCommand.self, GenerateCommand.self, InstallTriggersCommand.self,
             TailCommand.self, GenerateStoreCommand.self, BenchIngestCommand.self, BenchIngestWriterCommand.self, BenchQueryCommand.self,
+            TrendingCommand.self, LeaderboardCommand.self, BenchTrendingCommand.self,
         ])
 }

@@ -4,6 +4,7 @@ import Testing
 import VaultCorpus
 import VaultIndex
 @testable import VaultIngest
+import VaultTrending
 
 /// Properties checked, with `vaultsearch tail` as a child process killed by SIGKILL at random
 /// moments while this process writes random operations to the store (WAL mode, another process):
@@ -11,6 +12,8 @@ import VaultIndex
 ///    committed (nothing applied twice, none rolled back).
 /// 2. After the stream ends and one final `tail --once`, the index equals a full rebuild, document
 ///    by document, and its cursor is the log's last sequence number (nothing lost).
+/// 3. The writer also writes engagement rows (every kind, with deletes, rating changes, visibility
+///    flips and category moves): after the final catch-up every trending list equals SQL's.
 /// `VAULT_CRASH_KILLS` sets the number of kills (default 8 here; `scripts/crash-test.sh` runs 60).
 @Suite struct CrashSafetyTests {
     static var binary: URL? {
@@ -41,11 +44,13 @@ import VaultIndex
         let storePath = scratch.store
         let writer = Thread {
             var random = SeededRandom(seed: seed ^ 0xabcdef)
+            var engagement = RandomEngagement(seed: seed ^ 0xe7e7, users: 6, categories: TestStore.categories.count)
             do {
                 let queue = try StoreConnection.open(storePath)
                 while !writerDone.stopRequested {
                     try queue.write { db in
                         for _ in 0..<(1 + random.below(4)) { try RandomOperations.apply(&random, to: db) }
+                        for _ in 0..<random.below(6) { try engagement.step(db, now: TestStore.now + 86_400) }
                     }
                     writerDone.operations += 1
                     Thread.sleep(forTimeInterval: Double(random.below(3)) / 1000)
@@ -86,6 +91,13 @@ import VaultIndex
         #expect(incremental == fresh, "the index differs from a rebuild: \(Set(incremental.keys).symmetricDifference(fresh.keys).count) ids differ")
         let last = try StoreConnection.open(scratch.store).read { db in try ChangeLog.lastSequence(in: db) }
         #expect(try Index.open(at: scratch.index, readOnly: true).ingestCursor()?.sequence == last)
+        let index = try Index.open(at: scratch.index, readOnly: true)
+        let trending = try TrendingStore.open(index)
+        try TrendingHarness.compareAll(store: try StoreConnection.open(scratch.store), now: TestStore.now + 86_400, "after SIGKILLs") { limit in
+            var reader = TrendingReader(snapshot: try index.snapshot(), store: trending)
+            reader.directScoringLimit = limit
+            return reader
+        }
         print("CrashSafetyTests: \(kills) SIGKILLs, \(interruptedMidStream) after at least one committed batch, \(writerDone.operations) writer transactions, final cursor \(last), \(fresh.count) documents")
     }
 }

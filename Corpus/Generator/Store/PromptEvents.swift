@@ -85,7 +85,8 @@ public struct PromptEvents: Sequence, Sendable {
             var index = emitted
             if index < plan.views {
                 let user = plan.restricted ? target.authorID : casualUser()
-                return StoreEvent(kind: .view, promptID: target.promptID, userID: user, at: time())
+                let fingerprint = user == nil ? Self.fingerprint(prompt: target.promptID, view: index, users: plan.users) : nil
+                return StoreEvent(kind: .view, promptID: target.promptID, userID: user, at: time(), fingerprint: fingerprint)
             }
             index -= plan.views
             if index < plan.copies {
@@ -101,6 +102,15 @@ public struct PromptEvents: Sequence, Sendable {
             }
             emitted -= 1
             return nil
+        }
+
+        /// An anonymous view's fingerprint: one of 4 × users visitors, drawn from a hash of the
+        /// prompt and the view's number (not from the event stream, so the events stay as they were),
+        /// so some anonymous visitors come back.
+        static func fingerprint(prompt: Int64, view: Int, users: Int) -> String {
+            var hash = UInt64(bitPattern: prompt) &* 0x9E37_79B9_7F4A_7C15 ^ UInt64(view) &* 0xBF58_476D_1CE4_E5B9
+            hash ^= hash >> 31
+            return "fp-" + String(hash % UInt64(Swift.max(1, 4 * users)), radix: 16)
         }
 
         /// An anonymous visitor half the time, else any user.

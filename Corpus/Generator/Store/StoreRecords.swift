@@ -185,13 +185,16 @@ public struct StoreEvent: Sendable, Equatable, Hashable {
     public var userID: Int64?
     /// When it happened (Unix seconds).
     public var at: Int64
+    /// An anonymous visitor's fingerprint (views without a user), for deduplicating views.
+    public var fingerprint: String?
 
     /// Creates an event.
-    public init(kind: StoreEventKind, promptID: Int64, userID: Int64?, at: Int64) {
+    public init(kind: StoreEventKind, promptID: Int64, userID: Int64?, at: Int64, fingerprint: String? = nil) {
         self.kind = kind
         self.promptID = promptID
         self.userID = userID
         self.at = at
+        self.fingerprint = fingerprint
     }
 }
 

@@ -69,7 +69,7 @@ public enum ChangeLog {
                 let watches = byTable[table] ?? []
                 guard try db.tableExists(table) else { throw StoreError.missingTable(table) }
                 let columns = try db.columns(in: table).map { $0.name.lowercased() }
-                for watch in watches where !columns.contains(watch.id.lowercased()) {
+                for watch in watches where !columns.contains(watch.id.lowercased()) && watch.id.lowercased() != "rowid" {
                     throw StoreError.missingColumn(table: table, column: watch.id)
                 }
                 for sql in triggers(table: table, watches: watches.sorted()) { try db.execute(sql: sql) }

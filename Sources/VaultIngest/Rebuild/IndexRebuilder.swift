@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaultIndex
+import VaultTrending
 
 /// Builds an index from scratch from a store, beside the target, and swaps it in atomically
 /// (``IndexDirectory``): searches never see a half-built index.
@@ -37,6 +38,8 @@ public struct IndexRebuilder {
     public var configuration: SourceConfiguration
     /// Documents per write transaction.
     public var batchSize = 5_000
+    /// The trending settings of the new index (when the mapping has engagement tables).
+    public var trendingSettings = TrendingSettings()
 
     /// A rebuilder for `configuration`.
     public init(configuration: SourceConfiguration) { self.configuration = configuration }
@@ -91,6 +94,15 @@ public struct IndexRebuilder {
                 if pending.count >= batchSize { try flush(last: false) }
             }
             try flush(last: true)
+            if EngagementReader(configuration: configuration) != nil {
+                // Trending state from every row of the same snapshot, so the cursor covers it too.
+                let loadStart = ContinuousClock.now
+                let store = try TrendingStore.create(in: index, settings: trendingSettings)
+                try EngagementReader.loadAll(in: db) { batch in
+                    try index.writeLayerState { txn in try TrendingWriter.apply(batch, store: store, in: txn) }
+                }
+                outcome.applySeconds += (ContinuousClock.now - loadStart).seconds
+            }
             try index.sync()
             outcome.documents = Int(try index.snapshot().statistics.documentCount)
         }

@@ -13,14 +13,25 @@ import GRDB
 /// status `active`, `sold`, `draft` or `removed`). GRDB's migrator applies it in place to a store
 /// created at "v1": nothing else changes, so indexes and change logs of the store stay valid.
 ///
+/// "v3-visitor-fingerprint" adds `prompt_views.visitor_fingerprint` (an anonymous visitor's
+/// fingerprint, for deduplicating views); "v4-engagement-counters" installs the triggers that keep
+/// the prompts' counters equal to the event rows in the same transaction as each event
+/// (``EngagementCounters``). Existing stores upgrade in place.
+///
 /// The list is append-only: a store records the identifiers it has applied, so a migration is never
 /// edited or reordered once shipped; a change is a new migration at the end.
 public enum PromptVaultSchema: StoreSchema {
-    /// Migrations "v1" and "v2-marketplace"; `migrator` and `migrate(_:)` come from ``StoreSchema``.
+    /// The migrations in order; `migrator` and `migrate(_:)` come from ``StoreSchema``.
     public static let migrations = [
         (identifier: "v1", sql: v1),
         (identifier: "v2-marketplace", sql: v2Marketplace),
+        (identifier: "v3-visitor-fingerprint", sql: v3VisitorFingerprint),
+        (identifier: "v4-engagement-counters", sql: EngagementCounters.triggers),
     ]
+
+    static let v3VisitorFingerprint = """
+        ALTER TABLE prompt_views ADD COLUMN visitor_fingerprint TEXT;
+        """
 
     /// The tables the schema defines, in creation order.
     public static let tables = [
@@ -122,4 +133,18 @@ public enum PromptVaultSchema: StoreSchema {
         CREATE INDEX listings_seller_id ON listings(seller_id);
         CREATE INDEX listings_prompt_id ON listings(prompt_id);
         """
+}
+
+extension PromptVaultSchema {
+    /// Brings a store this schema created (it has GRDB's migration table with "v1") up to date in
+    /// place, and returns the migrations it applied; a foreign database is left alone (empty result).
+    public static func upgradeInPlace(_ writer: some DatabaseWriter) throws -> [String] {
+        let applied = try writer.read { db -> Set<String>? in
+            guard try db.tableExists("grdb_migrations") else { return nil }
+            return Set(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations"))
+        }
+        guard let applied, applied.contains("v1") else { return [] }
+        try migrate(writer)
+        return migrations.map(\.identifier).filter { !applied.contains($0) }
+    }
 }

@@ -27,6 +27,8 @@ extension SourceConfiguration {
 
     private func requireColumn(_ table: String, _ column: String, _ db: Database) throws {
         guard try db.tableExists(table) else { throw StoreError.missingTable(table) }
+        // Every table without WITHOUT ROWID has a rowid (bookmarks are recorded by theirs).
+        if column.lowercased() == "rowid" { return }
         let names = try db.columns(in: table).map { $0.name.lowercased() }
         if !names.contains(column.lowercased()) { throw StoreError.missingColumn(table: table, column: column) }
     }

@@ -1,4 +1,5 @@
 import Foundation
+import VaultTrending
 
 // Strict decoding: every object rejects keys it does not know, naming the key's path and the
 // closest known key, so a typo such as "serchable" is an error rather than a silently ignored line.
@@ -88,7 +89,7 @@ extension SourceConfiguration.Searchable: Decodable {
 }
 
 extension SourceConfiguration.WatchedTable: Decodable {
-    private enum CodingKeys: String, CodingKey, CaseIterable { case table, entity, id, affects }
+    private enum CodingKeys: String, CodingKey, CaseIterable { case table, entity, id, affects, engagement }
 
     public init(from decoder: any Decoder) throws {
         try StrictKeys.check(decoder, allowed: CodingKeys.allCases.map(\.rawValue))
@@ -97,6 +98,13 @@ extension SourceConfiguration.WatchedTable: Decodable {
         entity = try c.decodeIfPresent(String.self, forKey: .entity) ?? table
         id = try c.decode(String.self, forKey: .id)
         affects = try c.decodeIfPresent(String.self, forKey: .affects)
+        if let name = try c.decodeIfPresent(String.self, forKey: .engagement) {
+            guard let kind = EngagementKind.named(name) else {
+                throw DecodingError.dataCorruptedError(
+                    forKey: .engagement, in: c, debugDescription: "'\(name)' is not an engagement kind (view, copy, rating, bookmark)")
+            }
+            engagement = kind
+        }
     }
 }
 

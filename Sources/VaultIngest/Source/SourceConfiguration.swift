@@ -1,6 +1,7 @@
 import Foundation
 import VaultAnalysis
 import VaultIndex
+import VaultTrending
 
 /// How documents are built from a SQL store: the root table, the SQL that builds documents for a
 /// set of ids, the fields (searchable with weights, filterable, facetable, sortable, typed), and the
@@ -102,6 +103,10 @@ public struct SourceConfiguration: Sendable, Equatable {
     public struct WatchedTable: Sendable, Equatable {
         /// The table.
         public var table: String
+        /// Set for an engagement table (`view`, `copy`, `rating`, `bookmark`): its changes feed
+        /// trending (VaultTrending) instead of documents (the counters they move are prompt columns,
+        /// whose own trigger rebuilds the document).
+        public var engagement: EngagementKind? = nil
         /// The entity name the triggers write (default: the table name); unique in a configuration.
         public var entity: String
         /// The column whose value the triggers record (for tables with a composite key such as

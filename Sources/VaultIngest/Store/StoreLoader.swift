@@ -148,7 +148,11 @@ public struct StoreLoader {
     }
 
     private func writeEvents(_ contents: StoreContents, _ db: Database, _ summary: inout Summary, _ progress: (Progress) -> Void) throws {
-        let view = try db.makeStatement(sql: "INSERT INTO prompt_views(prompt_id, user_id, viewed_at) VALUES (?, ?, ?)")
+        // A store older than migration v3 has no fingerprint column: its views are stored without.
+        let fingerprints = try db.columns(in: "prompt_views").contains { $0.name == "visitor_fingerprint" }
+        let view = try db.makeStatement(sql: fingerprints
+            ? "INSERT INTO prompt_views(prompt_id, user_id, viewed_at, visitor_fingerprint) VALUES (?, ?, ?, ?)"
+            : "INSERT INTO prompt_views(prompt_id, user_id, viewed_at) VALUES (?, ?, ?)")
         let copy = try db.makeStatement(sql: "INSERT INTO prompt_copies(prompt_id, user_id, copied_at) VALUES (?, ?, ?)")
         let bookmark = try db.makeStatement(sql: "INSERT OR IGNORE INTO bookmarks(user_id, prompt_id, created_at) VALUES (?, ?, ?)")
         let rating = try db.makeStatement(sql: "INSERT OR IGNORE INTO ratings(prompt_id, user_id, value, created_at) VALUES (?, ?, ?, ?)")
@@ -167,7 +171,8 @@ public struct StoreLoader {
                     events += 1
                     switch event.kind {
                     case .view:
-                        view.setUncheckedArguments([event.promptID, event.userID, event.at])
+                        view.setUncheckedArguments(
+                            fingerprints ? [event.promptID, event.userID, event.at, event.fingerprint] : [event.promptID, event.userID, event.at])
                         try view.execute()
                         summary.views += 1
                     case .copy:

@@ -1,5 +1,6 @@
 import GRDB
 import VaultIndex
+import VaultTrending
 
 /// One batch read from the change log, ready for the index: the operations that bring the affected
 /// documents up to date, and the last sequence number they cover.
@@ -10,6 +11,8 @@ public struct ChangeBatch {
     public var lastSequence: Int64
     /// Change-log rows read.
     public var changes: Int
+    /// The trending rows the changes touch (empty when the mapping watches no engagement table).
+    public var trending = TrendingBatch()
 }
 
 /// Reads change-log rows after a cursor and turns them into index operations, from the current rows
@@ -24,12 +27,15 @@ struct ChangeBatchReader {
     let configuration: SourceConfiguration
     let builder: DocumentBuilder
     let log: (String) -> Void
+    /// Reads the trending rows, when the mapping has engagement tables.
+    let engagement: EngagementReader?
     private let watchedByEntity: [String: SourceConfiguration.WatchedTable]
 
     init(configuration: SourceConfiguration, log: @escaping (String) -> Void) {
         self.configuration = configuration
         self.builder = DocumentBuilder(configuration: configuration, log: log)
         self.log = log
+        self.engagement = EngagementReader(configuration: configuration)
         var byEntity: [String: SourceConfiguration.WatchedTable] = [:]
         for watched in configuration.watch { byEntity[watched.entity] = watched }
         self.watchedByEntity = byEntity
@@ -62,6 +68,7 @@ struct ChangeBatchReader {
                 }
                 continue
             }
+            if watched.engagement != nil { continue }  // counters reach documents through the prompt's own change
             guard let affects = watched.affects else {
                 affected.formUnion(ids)
                 continue
@@ -81,6 +88,14 @@ struct ChangeBatchReader {
         let operations: [IndexOperation] = ordered.map { id in
             documents[id.documentID].map { .upsert($0) } ?? .delete(id: id.documentID)
         }
-        return ChangeBatch(operations: operations, lastSequence: last["seq"], changes: rows.count)
+        var trending = TrendingBatch()
+        if let engagement {
+            var integerIDs: [String: [Int64]] = [:]
+            for (entity, ids) in idsByEntity {
+                integerIDs[entity] = ids.compactMap { if case .integer(let n) = $0 { return n } else { return nil } }
+            }
+            trending = try engagement.read(integerIDs, in: db)
+        }
+        return ChangeBatch(operations: operations, lastSequence: last["seq"], changes: rows.count, trending: trending)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import VaultIndex
+import VaultTrending
 
 /// Follows a store's change log into an index, exactly once.
 ///
@@ -9,6 +10,9 @@ import VaultIndex
 /// ``IndexWriter/apply(_:commitMetadata:)``, storing the new cursor in the same LMDB transaction.
 /// A crash before that commit loses nothing (the changes are read again); after it, nothing is
 /// applied twice (the cursor has moved). Optionally the log is trimmed up to the committed cursor.
+///
+/// With a mapping that watches engagement tables, the same batch's trending rows (events, prompt
+/// and user rows) are applied to the index's trending state (VaultTrending) in that transaction too.
 ///
 /// Waking: ``run(until:onBatch:)`` sleeps on inotify events of the store's files
 /// (``StoreFileWatcher``: a commit by any process wakes it at once, and nothing runs while nothing
@@ -48,6 +52,8 @@ public final class Tailer {
         public var replacedInPlace: Int = 0
         /// Documents deleted.
         public var deletes: Int
+        /// Engagement event rows applied to trending (inserted, changed or deleted).
+        public var events: Int = 0
         /// Affected documents that were already up to date (skipped).
         public var unchanged: Int
         /// The cursor after the batch.
@@ -71,12 +77,16 @@ public final class Tailer {
     private let reader: ChangeBatchReader
     private var index: Index
     private var writer: IndexWriter
+    /// The index's trending state, when the mapping has engagement tables.
+    public private(set) var trending: TrendingStore?
     private var indexInode: UInt64
     /// False when the index was handed in by its owner (the daemon): a rebuild swapped in under a
     /// running daemon is not followed (its searches hold the same handle).
     private let followsSwaps: Bool
     /// The last committed cursor.
     public private(set) var cursor: Int64
+    /// The open index (the one the tailer writes; a rebuild swap replaces it), for reading in process.
+    public var currentIndex: Index { index }
 
     /// Opens the store and the index and checks them: the change log must be installed with triggers
     /// recording every table the configuration watches, the configuration must fit the database, and
@@ -90,9 +100,13 @@ public final class Tailer {
         self.watcher = try StoreConnection.open(storePath)
         self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
-        try store.read { db in try Self.checkStore(db, configuration) }
+        let hasEngagement = reader.engagement != nil
+        try store.read { db in
+            try Self.checkStore(db, configuration)
+        }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
         followsSwaps = true
+        trending = hasEngagement ? try TrendingStore.open(index) : nil
         try checkNoGap()
     }
 
@@ -108,11 +122,15 @@ public final class Tailer {
         self.watcher = try StoreConnection.open(storePath)
         self.files = StoreFileWatcher(databasePath: storePath)
         self.reader = ChangeBatchReader(configuration: configuration, log: log)
-        try store.read { db in try Self.checkStore(db, configuration) }
+        let hasEngagement = reader.engagement != nil
+        try store.read { db in
+            try Self.checkStore(db, configuration)
+        }
         (writer, cursor) = try Self.prepare(index, configuration)
         self.index = index
         indexInode = Self.inode(of: index.path)
         followsSwaps = false
+        trending = hasEngagement ? try TrendingStore.open(index) : nil
         try checkNoGap()
     }
 
@@ -144,6 +162,10 @@ public final class Tailer {
         return (try IndexWriter(index: index), cursor.sequence)
     }
 
+    private func openTrending() throws -> TrendingStore? {
+        reader.engagement == nil ? nil : try TrendingStore.open(index)
+    }
+
     private static func inode(of path: String) -> UInt64 {
         var info = stat()
         return stat(path + "/data.mdb", &info) == 0 ? UInt64(info.st_ino) : 0
@@ -173,6 +195,7 @@ public final class Tailer {
         guard let batch = try store.read({ db in try reader.read(after: from, limit: limit, in: db) }) else { return nil }
         let cursorValue = IngestCursor(sequence: batch.lastSequence, source: configuration.name)
         let index = self.index
+        let trending = self.trending
         let operations = try withoutNoOps(batch.operations)
         let read = ContinuousClock.now
         var moved: TailerError?
@@ -185,6 +208,7 @@ public final class Tailer {
                     moved = .cursorMoved(expected: from, found: stored)
                     throw moved!
                 }
+                if let trending { try TrendingWriter.apply(batch.trending, store: trending, in: txn) }
                 try index.storeIngestCursor(cursorValue, in: txn)
             }
         } catch {
@@ -199,7 +223,7 @@ public final class Tailer {
         }
         return BatchReport(
             changes: batch.changes, upserts: summary.added + summary.replaced, replacedInPlace: summary.replacedInPlace,
-            deletes: summary.deleted + summary.missing,
+            deletes: summary.deleted + summary.missing, events: batch.trending.events.count,
             unchanged: batch.operations.count - operations.count,
             cursor: cursor, trimmed: trimmed, readSeconds: (read - started).seconds, applySeconds: (applied - read).seconds)
     }
@@ -256,6 +280,7 @@ public final class Tailer {
         let now = Self.inode(of: indexPath)
         guard now != 0, now != indexInode else { return false }
         (index, writer, cursor, indexInode) = try Self.openIndex(indexPath, configuration)
+        trending = try openTrending()
         try checkNoGap()
         return true
     }

@@ -10,8 +10,10 @@ struct InstallTriggersCommand: ParsableCommand {
         discussion: """
             Idempotent: running it again re-creates the triggers from the source configuration in one \
             transaction. Several sources share one log (e.g. the prompts and the marketplace listings: \
-            run it once with each --source); installing one keeps the others' triggers. --uninstall \
-            removes every source's triggers; --drop-table also removes the log itself.
+            run it once with each --source); installing one keeps the others' triggers. A PromptVault store \
+            this tool created is first brought up to the current schema (migrations such as \
+            v4-engagement-counters, in place). --uninstall removes every source's triggers; --drop-table \
+            also removes the log itself.
             """)
 
     @OptionGroup var store: StoreOptions
@@ -34,6 +36,10 @@ struct InstallTriggersCommand: ParsableCommand {
             return
         }
         let configuration = try store.configuration()
+        if configuration.name == "promptvault" {
+            let upgraded = try PromptVaultSchema.upgradeInPlace(queue)
+            if !upgraded.isEmpty { print("upgraded the store: \(upgraded.joined(separator: ", "))") }
+        }
         let (triggers, sources) = try queue.write { db in
             try ChangeLog.install(configuration, in: db)
             return (try ChangeLog.installedTriggers(in: db), try ChangeLog.installedSourceNames(in: db))

@@ -1,0 +1,24 @@
+import Testing
+import VaultTrending
+
+/// The engine's page must be the reference's page: the same length, the same score at each
+/// position (1e-9 relative), and each id carrying that score in the reference (ids may differ only
+/// among scores equal to within rounding).
+func expectSameList(_ ours: [RankedEntry], _ reference: [RankedEntry], offset: Int = 0, limit: Int, _ what: String) {
+    let expected = Array(reference.dropFirst(offset).prefix(limit))
+    let byID = Dictionary(reference.map { ($0.id, $0.score) }, uniquingKeysWith: { a, _ in a })
+    func close(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(1, abs(b)) }
+    guard ours.count == expected.count else {
+        Issue.record(Comment(rawValue: "\(what): \(ours.count) entries, SQL has \(expected.count)\nours \(ours.prefix(8))\nsql  \(expected.prefix(8))"))
+        return
+    }
+    for (i, (mine, theirs)) in zip(ours, expected).enumerated() {
+        let sameID = mine.id == theirs.id
+        let tied = byID[mine.id].map { close($0, theirs.score) } ?? false
+        if !close(mine.score, theirs.score) || !(sameID || tied) {
+            Issue.record(Comment(rawValue: "\(what): position \(offset + i): ours \(mine), SQL \(theirs) (SQL has \(mine.id) at \(byID[mine.id].map { String($0) } ?? "nothing"))"))
+            return
+        }
+    }
+    if Set(ours.map(\.id)).count != ours.count { Issue.record(Comment(rawValue: "\(what): an id appears twice")) }
+}
