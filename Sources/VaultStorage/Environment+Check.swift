@@ -65,3 +65,34 @@ extension Transaction {
         return faults
     }
 }
+
+extension Environment {
+    /// The names of the environment's named databases (the keys of LMDB's unnamed main database),
+    /// including those of layers no one has opened in this process, so a check can walk them all.
+    public func databaseNames() throws -> [String] {
+        try read { txn in
+            var dbi: MDB_dbi = 0
+            try StorageError.check(mdb_dbi_open(txn.handle, nil, 0, &dbi), "opening the main database")
+            let cursor = try Cursor(transaction: txn, database: Database(dbi: dbi, name: "(main)", verifiesReads: false))
+            var names: [String] = []
+            var entry = try cursor.rawFirst()
+            while let (key, _) = entry {
+                names.append(String(decoding: key, as: UTF8.self))
+                entry = try cursor.rawNext()
+            }
+            return names
+        }
+    }
+
+    /// ``Transaction/verifyChecksums(of:limit:)`` over every named database whose name is not in
+    /// `skipping`, each in a fresh read transaction (a database opened now is not visible to
+    /// transactions begun before it).
+    public func verifyChecksums(ofDatabasesOtherThan skipping: Set<String>, limit: Int = 100) throws -> [String] {
+        var faults: [String] = []
+        for name in try databaseNames() where !skipping.contains(name) && faults.count < limit {
+            let database = try self.database(name, create: false)
+            faults += try read { txn in try txn.verifyChecksums(of: database, limit: limit - faults.count) }
+        }
+        return faults
+    }
+}

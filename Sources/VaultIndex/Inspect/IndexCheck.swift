@@ -7,7 +7,7 @@ extension Index {
     /// 1. the meta pages (on open) and the B-tree structure of `data.mdb`
     ///    (``VaultStorage/Environment/checkStructure(limit:)``), before LMDB walks a tree; when the
     ///    structure is damaged the rest is skipped, since LMDB itself cannot read such a file safely;
-    /// 2. the checksum of every key and value of every database;
+    /// 2. the checksum of every key and value of every database (the layers' too);
     /// 3. the cross-checks of ``IndexSnapshot/check()`` (documents, dictionary, postings, prefix
     ///    table, columns), each damaged record reported and walked past.
     /// - Throws: ``IndexError/notAnIndex(path:)``, ``IndexError/formatVersionMismatch(path:found:expected:)``,
@@ -30,7 +30,7 @@ extension Index {
                 // Settings or statistics that do not decode: only the checksums can still be walked.
                 let checksums = try index.environment.read { txn in
                     try index.databases.all.flatMap { try txn.verifyChecksums(of: $0, limit: limit) }
-                }
+                } + index.environment.verifyChecksums(ofDatabasesOtherThan: Set(index.databases.all.map(\.name)), limit: limit)
                 return ["\(error)"] + checksums.prefix(limit - 1)
             }
             defer { snapshot.close() }
@@ -62,6 +62,11 @@ extension IndexSnapshot {
             var problems: [String] = []
             for database in index.databases.all where problems.count < limit {
                 problems += try transaction.verifyChecksums(of: database, limit: limit - problems.count)
+            }
+            // The layers' databases (trending's), which the index does not open itself.
+            if problems.count < limit {
+                problems += try index.environment.verifyChecksums(
+                    ofDatabasesOtherThan: Set(index.databases.all.map(\.name)), limit: limit - problems.count)
             }
             var checker = IndexChecker(snapshot: self, limit: limit - problems.count)
             return problems + checker.run()
