@@ -15,7 +15,7 @@ struct HitRanking {
     /// first — a second, filtered run of the plan over exactly that tie set, so ties are exact
     /// without scoring every candidate.
     func sorted(_ candidates: DocSet, k: Int) throws(IndexError) -> [(doc: UInt32, score: Double)] {
-        var selection = try SortSelection(keys: options.sort, snapshot: snapshot)
+        var selection = try SortSelection(keys: options.sort, computed: options.computedSortFields, snapshot: snapshot)
         let top = try selection.top(k, of: candidates, snapshot: snapshot)
         guard let relevance, let last = top.last else { return top.map { ($0.doc, 0) } }
         let better = top.filter { selection.compare($0.key, last.key) < 0 }

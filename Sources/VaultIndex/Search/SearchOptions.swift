@@ -76,6 +76,8 @@ public struct SearchOptions: Sendable, Equatable {
     public var sortFacetValuesBy: [String: FacetValueOrder] = [:]
     /// Sort keys, most significant first; relevance breaks ties.
     public var sort: [SortKey] = []
+    /// Sort fields computed when the search runs (besides the sortable columns); see ``ComputedSortFields``.
+    public var computedSortFields = ComputedSortFields()
     /// A distinct attribute: at most one hit (the best ranked) per value; totals and facets count
     /// the distinct hits.
     public var distinct: String?
@@ -133,7 +135,9 @@ public struct SearchOptions: Sendable, Equatable {
         }
         if facets.count > Self.maximumFacets { throw .invalidSearch(parameter: "facets", message: "at most \(Self.maximumFacets) facets") }
         for facet in facets where facet != "*" { try settings.require(facet, \.facetable, as: "facetable", parameter: "facets") }
-        for key in sort { try settings.require(key.field, \.sortable, as: "sortable", parameter: "sort") }
+        for key in sort where !computedSortFields.contains(key.field) {
+            try settings.require(key.field, \.sortable, as: "sortable", parameter: "sort")
+        }
         if formatting.cropLength < 0 || formatting.crop.values.contains(where: { ($0 ?? 0) < 0 }) {
             throw .invalidSearch(parameter: "cropLength", message: "crop lengths must not be negative")
         }

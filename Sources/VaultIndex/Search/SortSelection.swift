@@ -1,5 +1,6 @@
-/// The best `k` documents of a candidate set by sort keys read from numeric columns, with a bounded
-/// heap (O(n log k), never a full sort), and how ties on the keys fall to relevance.
+/// The best `k` documents of a candidate set by sort keys read from numeric columns (or computed,
+/// see ``ComputedSortFields``), with a bounded heap (O(n log k), never a full sort), and how ties on
+/// the keys fall to relevance.
 ///
 /// A document without a value for a key ranks after every document that has one, for that key, in
 /// either direction (as Meilisearch places documents missing a sort field last).
@@ -7,22 +8,41 @@ struct SortSelection {
     typealias Key = [Double?]
 
     let keys: [SortKey]
-    private var readers: [NumericColumnReader?]
+    /// Per key: its numeric column, or nil (computed, or no document has the field).
+    private var columns: [NumericColumnReader?]
+    /// Per key: its computed values, or nil (a column).
+    private let computed: [(any ComputedSortValues)?]
 
-    init(keys: [SortKey], snapshot: IndexSnapshot) throws(IndexError) {
+    init(keys: [SortKey], computed sources: ComputedSortFields = ComputedSortFields(), snapshot: IndexSnapshot) throws(IndexError) {
         self.keys = keys
-        var readers: [NumericColumnReader?] = []
-        for key in keys { readers.append(try snapshot.numericColumn(key.field)) }
-        self.readers = readers
+        var columns: [NumericColumnReader?] = []
+        var computed: [(any ComputedSortValues)?] = []
+        for key in keys {
+            if let source = sources.sources[key.field] {
+                computed.append(try source.values(in: snapshot))
+                columns.append(nil)
+            } else {
+                computed.append(nil)
+                columns.append(try snapshot.numericColumn(key.field))
+            }
+        }
+        self.columns = columns
+        self.computed = computed
+    }
+
+    /// The value of `doc` for key `i`.
+    @inline(__always)
+    private mutating func value(_ i: Int, of doc: UInt32) throws(IndexError) -> Double? {
+        if let values = computed[i] { return try values.value(of: doc) }
+        if columns[i] == nil { return nil }
+        return try columns[i]!.value(doc)
     }
 
     /// The sort values of `doc`.
     mutating func key(of doc: UInt32) throws(IndexError) -> Key {
         var key: Key = []
-        key.reserveCapacity(readers.count)
-        for i in readers.indices {
-            if readers[i] == nil { key.append(nil) } else { key.append(try readers[i]!.value(doc)) }
-        }
+        key.reserveCapacity(keys.count)
+        for i in keys.indices { key.append(try value(i, of: doc)) }
         return key
     }
 
@@ -50,6 +70,7 @@ struct SortSelection {
     /// is not yet full. A newest-first page over a category reads a few blocks, not every candidate.
     mutating func top(_ k: Int, of candidates: DocSet, snapshot: IndexSnapshot) throws(IndexError) -> [(doc: UInt32, key: Key)] {
         guard k > 0, let first = keys.first else { return [] }
+        if let values = computed[0] { return try topComputed(k, of: candidates, values: values) }
         var blocks: [(block: UInt32, bound: Double)] = []
         try snapshot.forEachNumericBlock(field: first.field) { block, view in
             blocks.append((block, first.descending ? view.maximum : view.minimum))
@@ -65,7 +86,7 @@ struct SortSelection {
                 while bits != 0 {
                     let doc = UInt32(base + 64 * w + bits.trailingZeroBitCount)
                     bits &= bits - 1
-                    guard let value = try readers[0]?.value(doc) else { continue }  // no first value: ranked after, below
+                    guard let value = try value(0, of: doc) else { continue }  // no first value: ranked after, below
                     withValue.insert(doc)
                     if let worst = heap.worst, let worstValue = worst.key[0], value != worstValue, (value > worstValue) != first.descending { continue }
                     heap.offer((doc, try key(of: doc)))
@@ -74,6 +95,32 @@ struct SortSelection {
         }
         if heap.worst == nil {
             // The heap has room (every block was read): candidates without a first value fill it.
+            var rest = candidates
+            rest.subtract(withValue)
+            try rest.forEach { (doc) throws(IndexError) in heap.offer((doc, try key(of: doc))) }
+        }
+        return heap.sortedBestFirst()
+    }
+
+    /// ``top(_:of:snapshot:)`` when the first key is computed: from the source's best-first listing
+    /// when it has one (stopping once a value is strictly worse than the full heap's worst), else by
+    /// reading every candidate.
+    private mutating func topComputed(_ k: Int, of candidates: DocSet, values: any ComputedSortValues) throws(IndexError) -> [(doc: UInt32, key: Key)] {
+        let descending = keys[0].descending
+        var heap = makeHeap(k)
+        var withValue = DocSet(capacity: candidates.capacity)
+        let listed = try values.forEachBestFirst(descending: descending) { (doc, value) throws(IndexError) -> Bool in
+            if let worst = heap.worst, let worstValue = worst.key[0], value != worstValue, (value > worstValue) != descending { return false }
+            guard candidates.contains(doc) else { return true }
+            withValue.insert(doc)
+            heap.offer((doc, try key(of: doc)))
+            return true
+        }
+        if !listed {
+            try candidates.forEach { (doc) throws(IndexError) in heap.offer((doc, try key(of: doc))) }
+            return heap.sortedBestFirst()
+        }
+        if heap.worst == nil {
             var rest = candidates
             rest.subtract(withValue)
             try rest.forEach { (doc) throws(IndexError) in heap.offer((doc, try key(of: doc))) }
@@ -91,8 +138,9 @@ struct SortSelection {
     /// Whether `doc`'s first sort value ranks strictly after `key`'s first value.
     @inline(__always)
     private mutating func firstKeyLoses(_ doc: UInt32, to key: Key) throws(IndexError) -> Bool {
-        guard !keys.isEmpty, readers[0] != nil else { return false }
-        let value = try readers[0]!.value(doc)
+        guard !keys.isEmpty else { return false }
+        if computed[0] == nil && columns[0] == nil { return false }
+        let value = try value(0, of: doc)
         switch (value, key[0]) {
         case (nil, nil): return false
         case (nil, _): return true
