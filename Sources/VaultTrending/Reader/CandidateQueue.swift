@@ -1,22 +1,39 @@
 /// Open groups of a threshold walk (``TrendingReader`` seed and rating), ordered by the bound of
-/// their next entry: `popBest` takes the highest. A sorted array (the groups number at most a few
-/// hundred at once): O(log g) to find a place, O(g) to move, O(1) to take the best.
+/// their next entry: `popBest` takes the highest. A binary max-heap: O(log g) to push and to pop
+/// (a seed walk over an old store opens thousands of creation hours).
 struct CandidateQueue<Element> {
     private var items: [(bound: Double, element: Element)] = []
 
     var isEmpty: Bool { items.isEmpty }
 
     /// The best bound, or −∞ when empty.
-    var bestBound: Double { items.last?.bound ?? -.infinity }
+    var bestBound: Double { items.first?.bound ?? -.infinity }
 
     mutating func push(_ element: Element, bound: Double) {
-        var low = 0, high = items.count
-        while low < high {
-            let mid = (low + high) / 2
-            if items[mid].bound <= bound { low = mid + 1 } else { high = mid }
+        items.append((bound, element))
+        var child = items.count - 1
+        while child > 0 {
+            let parent = (child - 1) / 2
+            guard items[child].bound > items[parent].bound else { break }
+            items.swapAt(child, parent)
+            child = parent
         }
-        items.insert((bound, element), at: low)
     }
 
-    mutating func popBest() -> Element? { items.popLast()?.element }
+    mutating func popBest() -> Element? {
+        guard !items.isEmpty else { return nil }
+        items.swapAt(0, items.count - 1)
+        let best = items.removeLast().element
+        var parent = 0
+        while true {
+            let left = 2 * parent + 1, right = left + 1
+            var largest = parent
+            if left < items.count && items[left].bound > items[largest].bound { largest = left }
+            if right < items.count && items[right].bound > items[largest].bound { largest = right }
+            if largest == parent { break }
+            items.swapAt(parent, largest)
+            parent = largest
+        }
+        return best
+    }
 }

@@ -38,6 +38,9 @@ struct BenchIngestCommand: ParsableCommand {
     @Option(name: .customLong("batch-size"), help: "Changes the tailer reads per batch (as `tail --batch-size`).")
     var batchSize = 1_000
 
+    @Flag(name: .long, help: "The writer commits engagement events (views, copies, ratings, bookmarks) instead of title edits: the latency is then commit-to-trending-lists.")
+    var events = false
+
     func validate() throws {
         if rate < 1 || rate > 100_000 { throw ValidationError("--rate must be between 1 and 100000") }
         if seconds < 1 || seconds > 3_600 { throw ValidationError("--seconds must be between 1 and 3600") }
@@ -62,6 +65,7 @@ struct BenchIngestCommand: ParsableCommand {
         let writer = Process()
         writer.executableURL = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
         writer.arguments = ["bench-ingest-writer", "--db", store.db, "--rate", "\(rate)", "--seconds", "\(seconds)", "--output", stamps.path]
+            + (events ? ["--events"] : [])
         try writer.run()
         var applied: [(cursor: Int64, at: UInt64)] = []
         var batches = 0
@@ -94,8 +98,8 @@ struct BenchIngestCommand: ParsableCommand {
         let achieved = Double(commits.count) / Double(seconds)
         print(String(format: "writer: %d commits in %ds (%.0f/s); tailer: %d batches, %.2f s reading the store, %.2f s applying to the index",
                      commits.count, seconds, achieved, batches, readSeconds, applySeconds))
-        print(String(format: "commit-to-searchable latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d changes)",
-                     summary.p50, summary.p90, summary.p99, Double(latencies.max() ?? 0) / 1e6, summary.count))
+        print(String(format: "commit-to-%@ latency: p50 %.2f ms, p90 %.2f ms, p99 %.2f ms, max %.2f ms (%d changes)",
+                     events ? "trending-lists" : "searchable", summary.p50, summary.p90, summary.p99, Double(latencies.max() ?? 0) / 1e6, summary.count))
 
         let floor = try emptyCommitLatency()
         print(String(format: "baseline, same run: a durable LMDB commit of only a cursor p50 %.2f ms, p99 %.2f ms (the floor under every batch)", floor.p50, floor.p99))
@@ -187,10 +191,13 @@ struct BenchIngestWriterCommand: ParsableCommand {
     @Option(name: .long) var rate: Int
     @Option(name: .long) var seconds: Int
     @Option(name: .long) var output: String
+    @Flag(name: .long) var events = false
 
     func run() throws {
         let queue = try StoreConnection.open(db)
-        let maxID = try queue.read { db in try Int64.fetchOne(db, sql: "SELECT max(id) FROM prompts") ?? 0 }
+        let (maxID, users) = try queue.read { db in
+            (try Int64.fetchOne(db, sql: "SELECT max(id) FROM prompts") ?? 0, try Int64.fetchOne(db, sql: "SELECT max(id) FROM users") ?? 1)
+        }
         guard maxID > 0 else { throw CommandError("the store has no prompts") }
         let total = rate * seconds
         var stamps = ""
@@ -203,11 +210,29 @@ struct BenchIngestWriterCommand: ParsableCommand {
             if due > now { usleep(UInt32((due - now) / 1_000)) }
             let id = Int64.random(in: 1...maxID, using: &random)
             let seq = try queue.write { db -> Int64 in
-                try db.execute(sql: "UPDATE prompts SET title = 'bench ' || ?, updated_at = updated_at + 1 WHERE id = ?", arguments: [i, id])
+                if events {
+                    try Self.writeEvent(db, prompt: id, user: Int64.random(in: 1...users, using: &random), number: i)
+                } else {
+                    try db.execute(sql: "UPDATE prompts SET title = 'bench ' || ?, updated_at = updated_at + 1 WHERE id = ?", arguments: [i, id])
+                }
                 return try Int64.fetchOne(db, sql: "SELECT max(seq) FROM search_changes") ?? 0
             }
             stamps += "\(seq) \(DispatchTime.now().uptimeNanoseconds)\n"
         }
         try stamps.write(toFile: output, atomically: true, encoding: .utf8)
+    }
+
+    /// One engagement event now, in bench-trending's mix: 6 views (a new visitor each) : 2 copies : 1
+    /// rating (a changed rating replaces the user's old one) : 1 bookmark.
+    static func writeEvent(_ db: Database, prompt: Int64, user: Int64, number: Int) throws {
+        let now = Int64(Date().timeIntervalSince1970)
+        switch number % 10 {
+        case 0..<6:
+            try db.execute(sql: "INSERT INTO prompt_views(prompt_id, user_id, viewed_at, visitor_fingerprint) VALUES (?, NULL, ?, ?)",
+                           arguments: [prompt, now, "fresh-\(number)"])
+        case 6..<8: try db.execute(sql: "INSERT INTO prompt_copies(prompt_id, user_id, copied_at) VALUES (?, ?, ?)", arguments: [prompt, user, now])
+        case 8: try db.execute(sql: "INSERT INTO ratings(prompt_id, user_id, value, created_at) VALUES (?, ?, ?, ?) ON CONFLICT(prompt_id, user_id) DO UPDATE SET value = excluded.value, created_at = excluded.created_at", arguments: [prompt, user, 1 + number % 5, now])
+        default: try db.execute(sql: "INSERT OR IGNORE INTO bookmarks(user_id, prompt_id, created_at) VALUES (?, ?, ?)", arguments: [user, prompt, now])
+        }
     }
 }
