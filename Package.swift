@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "VaultServer",
             dependencies: [
-                "VaultIndex", "VaultIngest", "VaultStorage",
+                "VaultIndex", "VaultIngest", "VaultStorage", "VaultTrending",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -106,7 +106,7 @@ let package = Package(
         .testTarget(
             name: "VaultServerTests",
             dependencies: [
-                "VaultServer", "VaultIngest", "VaultIndex", "VaultCorpus", "VaultTestSupport",
+                "VaultServer", "VaultIngest", "VaultIndex", "VaultTrending", "VaultCorpus", "VaultTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Logging", package: "swift-log"),

@@ -1,18 +1,31 @@
 """The search page at `/` in a real headless browser (Debian's Chromium driven by Playwright).
 
-Types a query with a typo, reads the highlighted hits, clicks a tag facet, and checks that every
-hit then carries the tag (SQL over the same store is the oracle) and the count equals SQL's. With
-VAULTSEARCH_SCREENSHOT set, saves a screenshot there (the README's picture).
+With the query box empty, the page shows the trending list (decay, top 10): its titles must be
+the API's first ten entries'. Then types a query with a typo (the trending list goes away), reads
+the highlighted hits, clicks a tag facet, and checks that every hit then carries the tag (SQL over
+the same store is the oracle) and the count equals SQL's; clearing the query brings the trending
+list back. With VAULTSEARCH_SCREENSHOT set, saves a screenshot there (the README's picture).
 """
+import json
 import os
 import sqlite3
 import unittest
+import urllib.request
 
 from playwright.sync_api import sync_playwright
 
 URL = os.environ["VAULTSEARCH_URL"]
 MASTER = os.environ["VAULTSEARCH_MASTER_KEY"]
 STORE = os.environ["VAULTSEARCH_STORE"]
+
+
+def trending_titles():
+    """The titles of the API's first ten trending prompts under decay (decay's order does not
+    change with time alone, so the page and this call agree whenever each asked)."""
+    request = urllib.request.Request(URL + "/indexes/prompts/trending?formula=decay&limit=10")
+    request.add_header("Authorization", f"Bearer {MASTER}")
+    with urllib.request.urlopen(request) as response:
+        return [hit["title"] for hit in json.load(response)["hits"]]
 
 
 class PageTests(unittest.TestCase):
@@ -26,6 +39,11 @@ class PageTests(unittest.TestCase):
             if page.locator("#keybar").is_visible():
                 page.fill("#key", MASTER)
                 page.click("#savekey")
+            # The empty query box shows the trending list: the API's first ten, in order.
+            page.wait_for_selector("#trending li")
+            shown = page.locator("#trending li .title").all_inner_texts()
+            self.assertEqual(shown, trending_titles())
+            self.assertEqual(len(shown), 10)
             page.fill("#q", "pyhton debuging")
             page.wait_for_selector("#hits li mark")
             titles = page.locator("#hits li h3").all_inner_texts()
@@ -49,6 +67,13 @@ class PageTests(unittest.TestCase):
             metas = page.locator("#hits li .meta").all_inner_texts()
             views = [int(m.split(" views")[0].split("· ")[-1]) for m in metas]
             self.assertEqual(views, sorted(views, reverse=True))
+            self.assertTrue(page.locator("#trending").is_hidden())
+            # Clearing the query brings the trending list back.
+            page.select_option("#sort", "")
+            page.uncheck('#facets input[data-facet="tags"][value="Python"]')
+            page.fill("#q", "")
+            page.wait_for_selector("#trending li")
+            self.assertEqual(page.locator("#trending li .title").all_inner_texts(), trending_titles())
             if os.environ.get("VAULTSEARCH_SCREENSHOT"):
                 page.uncheck('#facets input[data-facet="tags"][value="Python"]')
                 page.select_option("#sort", "")

@@ -2,10 +2,12 @@
 
 Run by Tests/Clients/run.sh against a running daemon with a master key. setUpClass writes hidden
 prompts into the store (each with its own marker word, tag and, for one, an author who has nothing
-public), waits until the daemon's tailer applied them, then sweeps every route and parameter: no
-response may contain a marker, a hidden id, a hidden-only facet value or a count that includes
-them. Expected counts come from SQL over the same store. Tenant tokens naming an owner must see
-exactly that owner's hidden prompts and nobody else's.
+public), gives each heavy, recent engagement (views, copies, 5-star ratings, bookmarks), waits
+until the daemon's tailer applied them, then sweeps every route and parameter: no response may
+contain a marker, a hidden id, a hidden-only facet value or a count that includes them. Expected
+counts come from SQL over the same store. Tenant tokens naming an owner must see exactly that
+owner's hidden prompts and nobody else's in search, and none of them in trending or leaderboards
+(public only), whose author engagement must equal SQL over public prompts.
 """
 import datetime
 import json
@@ -14,6 +16,7 @@ import sqlite3
 import time
 import unittest
 import urllib.error
+import urllib.parse
 import urllib.request
 
 import meilisearch
@@ -68,6 +71,14 @@ class PrivacyTests(unittest.TestCase):
                 db.execute("INSERT INTO prompt_tags(prompt_id, tag_id) VALUES (?, ?)", (cursor.lastrowid, tag))
                 python = db.execute("SELECT id FROM tags WHERE lower(name) = 'python'").fetchone()[0]
                 db.execute("INSERT INTO prompt_tags(prompt_id, tag_id) VALUES (?, ?)", (cursor.lastrowid, python))
+                # Engagement that would put it at the top of every trending list and leaderboard.
+                hidden = cursor.lastrowid
+                for i in range(300):
+                    db.execute("INSERT INTO prompt_views(prompt_id, viewed_at, visitor_fingerprint) VALUES (?, ?, ?)", (hidden, now - i, f"{marker}-fp-{i}"))
+                for i in range(100):
+                    db.execute("INSERT INTO prompt_copies(prompt_id, copied_at) VALUES (?, ?)", (hidden, now - i))
+                db.execute("INSERT INTO ratings(prompt_id, user_id, value, created_at) SELECT ?, id, 5, ? FROM users", (hidden, now - 30))
+                db.execute("INSERT INTO bookmarks(user_id, prompt_id, created_at) SELECT id, ?, ? FROM users", (hidden, now - 30))
             last = db.execute("SELECT max(seq) FROM search_changes").fetchone()[0]
         deadline = time.time() + 30
         while time.time() < deadline:
@@ -168,6 +179,59 @@ class PrivacyTests(unittest.TestCase):
         for path in ("/indexes/prompts/documents?limit=1000", "/indexes/prompts/search?q=zyxquorbit", "/indexes", "/indexes/prompts/settings"):
             status, text = request("GET", path)
             self.assertNothingHidden(text, path)
+
+    def trending_uris(self):
+        """Every trending and leaderboard route with every list and period, under selections that
+        would match the hidden prompts (their category, their tags, their author, their visibility)."""
+        with sqlite3.connect(STORE) as db:
+            category = db.execute("SELECT c.slug FROM prompts p JOIN categories c ON c.id = p.category_id WHERE p.id = ?", (self.hidden_ids[0],)).fetchone()[0]
+        quote = urllib.parse.quote
+        selections = ["", f"category={category}", "tag=python", f"tag={HIDDEN[0][0]}tag", "filter=" + quote("author = hidden_author"),
+                      "filter=" + quote("visibility = private OR status = draft"), "model=" + quote("gpt-4o")]
+        uris = []
+        for prefix in ("/indexes/prompts", ""):
+            for selection in selections:
+                for formula in ("seed", "decay"):
+                    uris.append(f"{prefix}/trending?formula={formula}&limit=1000&{selection}")
+                for by in ("rating", "copies", "views"):
+                    for period in ("day", "week", "month", "all"):
+                        uris.append(f"{prefix}/leaderboards/prompts?by={by}&period={period}&limit=1000&{selection}")
+            for by in ("reputation", "engagement"):
+                for period in ("day", "week", "month", "all"):
+                    uris.append(f"{prefix}/leaderboards/authors?by={by}&period={period}&limit=1000")
+        return uris
+
+    def test_trending_and_leaderboards(self):
+        with sqlite3.connect(STORE) as db:
+            hidden_authors = {r[0] for r in db.execute("SELECT id FROM users WHERE username IN ('hidden_author', 'other_author')")}
+        for uri in self.trending_uris():
+            status, text = request("GET", uri)
+            self.assertEqual(status, 200, f"{uri}: {text[:300]}")
+            self.assertNothingHidden(text, uri)
+            if "/authors" in uri:
+                ids = {hit["id"] for hit in json.loads(text)["hits"]}
+                self.assertFalse(ids & hidden_authors, f"{uri} lists an author who has nothing public")
+        # Author engagement counts public, published prompts only: equal to SQL over those.
+        with sqlite3.connect(STORE) as db:
+            expected = dict(db.execute(f"""
+                WITH e(prompt_id, w) AS (
+                  SELECT prompt_id, 1 FROM prompt_views UNION ALL SELECT prompt_id, 3 FROM prompt_copies
+                  UNION ALL SELECT prompt_id, 5 FROM ratings UNION ALL SELECT prompt_id, 2 FROM bookmarks)
+                SELECT p.author_id, sum(w) FROM e JOIN prompts p ON p.id = e.prompt_id
+                WHERE {PUBLIC.replace('visibility', 'p.visibility').replace('status', 'p.status')} GROUP BY p.author_id"""))
+        status, text = request("GET", "/leaderboards/authors?by=engagement&period=all&limit=1000")
+        answered = {hit["id"]: hit["score"] for hit in json.loads(text)["hits"]}
+        self.assertEqual(answered, {k: v for k, v in expected.items() if v > 0})
+        # A token naming the hidden prompts' owner sees them in search, never in these lists.
+        client = meilisearch.Client(URL, MASTER)
+        key = client.create_key({"description": "privacy test, trending", "actions": ["search"], "indexes": ["prompts"], "expiresAt": None, "owner": "*"})
+        token = client.generate_tenant_token(
+            api_key_uid=key.uid, search_rules={"prompts": {"owner": "hidden_author"}}, api_key=key.key,
+            expires_at=datetime.datetime.now(tz=datetime.timezone.utc) + datetime.timedelta(hours=1))
+        for uri in self.trending_uris():
+            status, text = request("GET", uri, key=token)
+            self.assertEqual(status, 200, f"{uri} with an owner token: {text[:300]}")
+            self.assertNothingHidden(text, f"{uri} with an owner token")
 
     def test_owner_token_sees_own_hidden_prompts_only(self):
         client = meilisearch.Client(URL, MASTER)

@@ -19,6 +19,7 @@ public func buildRouter(_ state: ServerState) -> Router<VaultRequestContext> {
     MultiSearchRoutes(state: state).add(to: router)
     FacetSearchRoutes(state: state).add(to: router)
     SimilarRoutes(state: state).add(to: router)
+    TrendingRoutes(state: state).add(to: router)
     DocumentRoutes(state: state).add(to: router)
     IndexRoutes(state: state).add(to: router)
     OperationsRoutes(state: state).add(to: router)

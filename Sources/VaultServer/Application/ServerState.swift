@@ -1,4 +1,5 @@
 import Logging
+import VaultTrending
 
 /// What every route shares: the configuration, the open indexes, the searcher pool, the metrics
 /// and the key store. Built once by ``buildApplication(_:logger:)``.
@@ -22,6 +23,9 @@ public struct ServerState: Sendable {
     public let keys: KeyStore
     /// The per-key request limits (its counters feed `/metrics`).
     public let rateLimiter: RateLimiter
+    /// Where trending and leaderboard requests read "now" from (Unix seconds): the wall clock; tests
+    /// set a `ManualClock` on a copy of the state to compare the lists with SQL at a fixed instant.
+    public var clock: any TrendingClock = SystemClock()
 
     /// The state of a daemon: opens the key store of `configuration` (creating the default keys
     /// on a first start with a master key).

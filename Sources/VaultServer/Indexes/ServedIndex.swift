@@ -2,10 +2,12 @@ import Foundation
 import Synchronization
 import VaultIndex
 import VaultIngest
+import VaultTrending
 
 /// One index the daemon serves: its definition, its mapping, the process's single open handle of
 /// its LMDB environment (shared by the searcher pool and the tailer: LMDB allows one per process),
-/// and the tailer's progress for `/stats` and `/metrics`.
+/// its trending state (when the mapping has engagement tables), and the tailer's progress for
+/// `/stats` and `/metrics`.
 public final class ServedIndex: Sendable {
     /// The definition it was opened from.
     public let definition: IndexDefinition
@@ -17,6 +19,16 @@ public final class ServedIndex: Sendable {
     public let openedAt: Date
     /// What the tailer last did.
     public let progress = TailProgress()
+    /// The index's trending state (VaultTrending), opened once with the index: the lists of
+    /// `/trending` and `/leaderboards/*`, and what a search sorted by trending reads. Nil when the
+    /// mapping has no engagement tables (`listings`, `folder-layout`) or the index was built without
+    /// trending state; ``trendingUnavailable`` then says which. Read it through a `TrendingReader`
+    /// over a snapshot of ``index``: the tailer writes the same databases (through its own
+    /// `TrendingStore` of the same environment) in the same transactions as the documents, so one
+    /// snapshot's lists and documents always agree.
+    public let trending: TrendingStore?
+    /// Why ``trending`` is nil, in words for an error message.
+    public let trendingUnavailable: String?
 
     /// The uid.
     public var uid: String { definition.uid }
@@ -34,6 +46,8 @@ public final class ServedIndex: Sendable {
             log("index \(definition.uid): built \(outcome.documents) documents in \(String(format: "%.1f", outcome.seconds)) s")
         }
         index = try Index.open(at: definition.path, verifyStructure: true)
+        (trending, trendingUnavailable) = Self.openTrending(index, configuration: configuration, mapping: definition.mapping)
+        if let trendingUnavailable, configuration.hasEngagement { log("index \(definition.uid): \(trendingUnavailable)") }
         openedAt = Date()
         if let cursor = try index.ingestCursor() { progress.record(cursor: cursor.sequence, lastInLog: cursor.sequence) }
     }

@@ -24,6 +24,8 @@ struct RequestFuzzer {
     ]
     static let facetSearchParameters = ["facetName", "facetQuery", "q", "filter", "matchingStrategy", "limit", "exhaustiveFacetCount"]
     static let similarParameters = ["id", "offset", "limit", "filter", "attributesToRetrieve", "showRankingScore", "retrieveVectors", "embedder"]
+    static let trendingParameters = ["formula", "limit", "offset", "category", "tag", "model", "filter", "fields", "seed", "decay"]
+    static let leaderboardParameters = ["by", "period", "limit", "offset", "category", "tag", "model", "filter", "fields", "rating", "week"]
     static let fetchParameters = ["offset", "limit", "fields", "filter", "sort", "retrieveVectors"]
     static let fields = ["title", "tags", "category", "category.lvl0", "category.lvl1", "model", "provider", "author", "visibility", "status",
                          "featured", "views", "copies", "ratingAvg", "createdAt", "family", "content", "nope", "_geo", "id", "*", ""]
@@ -145,8 +147,14 @@ struct RequestFuzzer {
     mutating func getRequest() -> SampleRequest {
         let route: String
         let parameters: [String]
-        switch random.below(6) {
+        switch random.below(7) {
         case 0: (route, parameters) = ("/indexes/\(uid())/search", Self.searchParameters)
+        case 5:
+            (route, parameters) = random.pick([
+                ("/indexes/\(uid())/trending", Self.trendingParameters), ("/trending", Self.trendingParameters + ["index"]),
+                ("/indexes/\(uid())/leaderboards/prompts", Self.leaderboardParameters), ("/leaderboards/prompts", Self.leaderboardParameters + ["index"]),
+                ("/indexes/\(uid())/leaderboards/authors", ["by", "period", "limit", "offset"]), ("/leaderboards/authors", ["by", "period", "limit", "offset", "index"]),
+            ])
         case 1: (route, parameters) = ("/indexes/\(uid())/documents", ["offset", "limit", "fields", "filter", "sort", "retrieveVectors"])
         case 2: (route, parameters) = ("/indexes/\(uid())/documents/\(documentID())", ["fields", "retrieveVectors"])
         case 3: (route, parameters) = ("/indexes/\(uid())/similar/\(documentID())", Self.similarParameters)
@@ -164,7 +172,8 @@ struct RequestFuzzer {
         random.pick([
             "1", "0", "-5", "99999999999999999999", "10001", "abc", "true", "TRUE", "", "%FF%FE", "%C3%28", "%ED%A0%80", "%", "%4", "%G1",
             "views%20%3E%201", "(((", "tags%20IN%20%5Ba%2Cb%5D", "title,tags", "views:desc", "python+debug", String(repeating: "a", count: 5_000),
-            String(repeating: "%28", count: 100), "%00", "last",
+            String(repeating: "%28", count: 100), "%00", "last", "seed", "decay", "rating", "copies", "views", "reputation", "engagement",
+            "day", "week", "month", "all", "coding", "prompts", "folders",
         ])
     }
 

@@ -21,8 +21,32 @@ function filterExpression() {
     .map(([facet, values]) => [...values].map((v) => `${facet} = ${quote(v)}`));
 }
 
+// The trending list (decay, top 10) above the hits while the query box is empty.
+let trendingGeneration = 0;
+async function trending() {
+  const mine = ++trendingGeneration;
+  if (state.q.trim() !== "") { $("trending").hidden = true; return; }
+  const headers = {};
+  if (state.key) headers.Authorization = "Bearer " + state.key;
+  let response;
+  try {
+    response = await fetch(`/indexes/${INDEX}/trending?formula=decay&limit=10&fields=title,author,category`, { headers });
+  } catch (error) {
+    return;
+  }
+  const result = await response.json();
+  if (mine !== trendingGeneration || state.q.trim() !== "") return;
+  // An index without trending (400) or a key that may not read it: no list, and no error either.
+  if (!response.ok || result.hits.length === 0) { $("trending").hidden = true; return; }
+  $("trending-list").innerHTML = result.hits.map((hit) =>
+    `<li data-id="${escapeHTML(hit.id)}"><span class="title">${escapeHTML(hit.title || "(untitled)")}</span>
+      <span class="meta">${escapeHTML(hit.category || "")} · by ${escapeHTML(hit.author || "")}</span></li>`).join("");
+  $("trending").hidden = false;
+}
+
 let generation = 0;
 async function search() {
+  trending();
   const mine = ++generation;
   const body = {
     q: state.q, limit: 20, facets: FACETS, attributesToHighlight: ["title"], attributesToCrop: ["description:24", "content:24"],
