@@ -77,7 +77,7 @@ struct DocumentRoutes {
             request.options.page = 1
             request.options.hitsPerPage = offset + limit
         }
-        let execution = SearchExecution(served: served, request: request, grant: context.grant)
+        let execution = SearchExecution(served: served, request: request, grant: context.grant, now: state.clock.now())
         let (hits, total) = try await state.run(on: served) { searcher in
             let outcome = try execution.run(searcher)
             let skip = limit > 0 && offset % limit != 0 ? offset : 0

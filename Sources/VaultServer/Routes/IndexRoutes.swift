@@ -1,6 +1,7 @@
 import Foundation
 import Hummingbird
 import VaultIndex
+import VaultTrending
 
 /// `GET /indexes`, `GET /indexes/{uid}`, `GET /indexes/{uid}/settings`, `GET /stats` and
 /// `GET /indexes/{uid}/stats`. Document counts are those the grant's scope can see: a private
@@ -33,7 +34,7 @@ struct IndexRoutes {
             try context.require("settings.get", index: uid)
             let served = try state.registry.index(uid)
             let settings = try readSettings(served)
-            return Response.json(.object(Self.settingsObject(settings)))
+            return Response.json(.object(Self.settingsObject(settings, computedSortable: served.trending == nil ? [] : TrendingSortSource.fieldNames)))
         }
         router.get("/indexes/:uid/stats") { _, context in
             let uid = try context.parameters.require("uid")
@@ -75,7 +76,7 @@ struct IndexRoutes {
         var request = SearchRequest()
         request.options.page = 1
         request.options.hitsPerPage = 0
-        let execution = SearchExecution(served: served, request: request, grant: grant)
+        let execution = SearchExecution(served: served, request: request, grant: grant, now: state.clock.now())
         let total = try await state.run(on: served) { searcher in try execution.run(searcher).results.totalHits ?? 0 }
         return JSONObject([
             ("numberOfDocuments", .integer(Int64(total))),
@@ -90,8 +91,9 @@ struct IndexRoutes {
         ((try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? NSNumber)?.int64Value ?? 0
     }
 
-    /// The settings in Meilisearch's shape (what a dashboard or client reads from them).
-    static func settingsObject(_ settings: IndexSettings) -> JSONObject {
+    /// The settings in Meilisearch's shape (what a dashboard or client reads from them);
+    /// `computedSortable` (trending's fields) join the sortable attributes.
+    static func settingsObject(_ settings: IndexSettings, computedSortable: [String] = []) -> JSONObject {
         func names(_ keep: (AttributeSettings) -> Bool) -> JSONValue {
             .array(settings.attributes.filter(keep).map(\.name).sorted().map(JSONValue.string))
         }
@@ -100,7 +102,7 @@ struct IndexRoutes {
             ("displayedAttributes", .array([.string("*")])),
             ("searchableAttributes", .array(settings.searchableFields.map { .string($0.name) })),
             ("filterableAttributes", names(\.filterable)),
-            ("sortableAttributes", names(\.sortable)),
+            ("sortableAttributes", .array((settings.attributes.filter(\.sortable).map(\.name) + computedSortable).sorted().map(JSONValue.string))),
             ("facetableAttributes", names(\.facetable)),
             ("distinctAttribute", settings.attributes.first(where: \.distinct).map { .string($0.name) } ?? .null),
             ("rankingRules", .array(settings.rankingRules.map { .string($0.rawValue) })),

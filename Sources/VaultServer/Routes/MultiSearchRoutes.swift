@@ -80,7 +80,7 @@ struct MultiSearchRoutes {
             throw APIError(.badRequest, code: "invalid_multi_search_query_pagination",
                            message: "Inside `.queries[\(position)]`: with `federation`, `limit`, `offset`, `page`, `hitsPerPage` and `facets` belong to the federation, not to a query.")
         }
-        return (SearchExecution(served: served, request: request, grant: context.grant), weight)
+        return (SearchExecution(served: served, request: request, grant: context.grant, now: state.clock.now()), weight)
     }
 
     private func federated(_ executions: [(execution: SearchExecution, weight: Double)], federation: JSONValue) async throws -> Response {

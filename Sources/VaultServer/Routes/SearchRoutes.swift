@@ -25,7 +25,7 @@ struct SearchRoutes {
         try context.require("search", index: uid)
         let served = try state.registry.index(uid)
         let request = try SearchRequest(object, maxQueryBytes: state.configuration.maxQueryBytes)
-        let execution = SearchExecution(served: served, request: request, grant: context.grant)
+        let execution = SearchExecution(served: served, request: request, grant: context.grant, now: state.clock.now())
         let bytes = try await state.run(on: served) { searcher in
             var writer = JSONWriter(reservingCapacity: 4_096)
             writer.write(.object(try execution.run(searcher).object))

@@ -44,7 +44,7 @@ struct SimilarRoutes {
         _ = try reader.bool("retrieveVectors")
         _ = try reader.string("embedder")
         try reader.rejectUnknown(accepted: Self.parameters)
-        let execution = SearchExecution(served: served, request: request, grant: context.grant)
+        let execution = SearchExecution(served: served, request: request, grant: context.grant, now: state.clock.now())
         let bytes = try await state.run(on: served) { searcher in
             let started = ContinuousClock.now
             do {

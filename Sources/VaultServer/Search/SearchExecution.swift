@@ -1,4 +1,5 @@
 import VaultIndex
+import VaultTrending
 
 /// One search run on a pool thread: scope and forced filter from the grant, the engine's search,
 /// the response written. Shared by the search route and multi-search.
@@ -7,11 +8,16 @@ struct SearchExecution: Sendable {
     var request: SearchRequest
     let scope: SearchScope
 
-    /// Applies the grant: its scope, and its forced filter ANDed to the request's own.
-    init(served: ServedIndex, request: SearchRequest, grant: AccessGrant) {
+    /// Applies the grant: its scope, and its forced filter ANDed to the request's own. With trending
+    /// state, `trending`, `trending.decay`, `trending.seed` (at `now`) and `ratingBayes` become
+    /// sortable (``TrendingSortSource``).
+    init(served: ServedIndex, request: SearchRequest, grant: AccessGrant, now: Int64) {
         self.served = served
         self.request = request
         self.request.options.filter = .narrowing(request.options.filter, by: grant.forcedFilter(for: served.uid))
+        if let trending = served.trending, request.options.sort.contains(where: { TrendingSortSource.fieldNames.contains($0.field) }) {
+            self.request.options.computedSortFields = TrendingSortSource.all(store: trending, now: now)
+        }
         self.scope = grant.scope(for: served.uid)
     }
 
