@@ -33,6 +33,10 @@ public class Transaction {
         try StorageError.check(mdb_txn_commit(txn), "committing")
     }
 
+    /// LMDB's id of the snapshot this transaction reads (a read transaction: the last committed
+    /// write's id), so two transactions with the same id see the same data.
+    public var snapshotID: UInt64 { UInt64(mdb_txn_id(live)) }
+
     var live: OpaquePointer {
         guard let handle else { preconditionFailure("transaction used after it ended") }
         return handle

@@ -26,6 +26,10 @@ extension IndexSnapshot {
     /// The snapshot's read transaction, for a layer's own databases (it dies with the snapshot).
     public var layerTransaction: Transaction { transaction }
 
+    /// Which committed state this snapshot reads (LMDB's transaction id): equal generations of one
+    /// index hold the same data, so a result computed on one holds for the other (response caches).
+    public var generation: UInt64 { transaction.snapshotID }
+
     /// The doc numbers `scope` may see, intersected with `filter`'s; nil when that is every live
     /// document (no visibility settings and no filter).
     /// - Throws: ``IndexError/invalidFilter(_:)`` for a filter that cannot run on these settings.

@@ -23,6 +23,8 @@ public struct ServerState: Sendable {
     public let keys: KeyStore
     /// The per-key request limits (its counters feed `/metrics`).
     public let rateLimiter: RateLimiter
+    /// Search responses for repeats on an unchanged snapshot (`search.cache.entries`).
+    public let responses: ResponseCache
     /// Where trending and leaderboard requests read "now" from (Unix seconds): the wall clock; tests
     /// set a `ManualClock` on a copy of the state to compare the lists with SQL at a fixed instant.
     public var clock: any TrendingClock = SystemClock()
@@ -38,5 +40,6 @@ public struct ServerState: Sendable {
         let limiter = RateLimiter()
         rateLimiter = limiter
         rateLimitedRequests = { limiter.rejectedCount }
+        responses = ResponseCache(capacity: configuration.searchCacheEntries)
     }
 }

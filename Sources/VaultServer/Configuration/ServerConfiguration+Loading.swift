@@ -20,6 +20,7 @@ extension ServerConfiguration {
         ("indexes", "served indexes, comma-separated UID:MAPPING:STORE[:INDEXDIR] (default prompts:promptvault:data/promptvault.sqlite:data/promptvault.index)"),
         ("search.threads", "searches at once (default: one per core)"),
         ("search.budget.ms", "a search's time budget in ms, queueing included (default 2000)"),
+        ("search.cache.entries", "search responses cached for repeats on an unchanged index, 0 = off (default 1000)"),
         ("max.body.bytes", "largest request body (default 1048576)"),
         ("max.query.bytes", "longest q in bytes (default 4096)"),
         ("max.url.bytes", "longest request URL, path and query string, in bytes (default 16384)"),
@@ -83,6 +84,7 @@ extension ServerConfiguration {
         }
         if let threads = try integer("search.threads", in: 1...256) { configuration.searchThreads = threads }
         if let budget = try integer("search.budget.ms", in: 1...600_000) { configuration.searchTimeBudgetMs = budget }
+        if let entries = try integer("search.cache.entries", in: 0...1_000_000) { configuration.searchCacheEntries = entries }
         if let body = try integer("max.body.bytes", in: 1_024...(1 << 30)) { configuration.maxBodyBytes = body }
         if let query = try integer("max.query.bytes", in: 16...(1 << 20)) { configuration.maxQueryBytes = query }
         if let url = try integer("max.url.bytes", in: 256...(1 << 20)) { configuration.maxURLBytes = url }

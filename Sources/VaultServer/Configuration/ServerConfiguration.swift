@@ -16,6 +16,9 @@ public struct ServerConfiguration: Sendable, Equatable {
     public var searchThreads = max(1, min(16, System.coreCount))
     /// A search's time budget in milliseconds: waiting for a searcher and running included.
     public var searchTimeBudgetMs = 2_000
+    /// Search responses kept per daemon for repeated requests on an unchanged snapshot
+    /// (``ResponseCache``); 0 turns the cache off.
+    public var searchCacheEntries = 1_000
     /// The largest request body accepted, in bytes.
     public var maxBodyBytes = 1 << 20
     /// The longest `q` accepted, in bytes.

@@ -29,6 +29,8 @@ public final class ServerMetrics: Sendable {
         public static let searchesInFlight = "vaultsearch_searches_in_flight"
         public static let searchThreads = "vaultsearch_search_threads"
         public static let rateLimited = "vaultsearch_rate_limited_requests_total"
+        public static let cacheHits = "vaultsearch_search_cache_hits_total"
+        public static let cacheMisses = "vaultsearch_search_cache_misses_total"
         public static let uptime = "vaultsearch_uptime_seconds"
     }
 
@@ -106,6 +108,9 @@ public final class ServerMetrics: Sendable {
             gauge(Name.searchesInFlight, "Searches waiting for or running on the searcher pool.", []).set(Double(state.pool.inFlight))
             gauge(Name.searchThreads, "Threads of the searcher pool (searches that can run at once).", []).set(Double(state.configuration.searchThreads))
             set(counter(Name.rateLimited, "Requests refused with 429 because their key's rate limit was spent.", []), to: Int64(state.rateLimitedRequests()))
+            let cache = state.responses.counts
+            set(counter(Name.cacheHits, "Searches answered from the response cache (same request, same visibility, same snapshot).", []), to: Int64(cache.hits))
+            set(counter(Name.cacheMisses, "Searches the response cache could not answer (computed, then stored).", []), to: Int64(cache.misses))
             let uptime = ContinuousClock.now - state.startedAt
             gauge(Name.uptime, "Seconds since the daemon started.", []).set(Double(uptime.components.seconds) + Double(uptime.components.attoseconds) / 1e18)
             return registry.emitToBuffer()

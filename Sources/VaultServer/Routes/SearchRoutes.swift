@@ -26,9 +26,10 @@ struct SearchRoutes {
         let served = try state.registry.index(uid)
         let request = try SearchRequest(object, maxQueryBytes: state.configuration.maxQueryBytes)
         let execution = SearchExecution(served: served, request: request, grant: context.grant, now: state.clock.now())
+        let cache = state.responses
         let bytes = try await state.run(on: served) { searcher in
             var writer = JSONWriter(reservingCapacity: 4_096)
-            writer.write(.object(try execution.run(searcher).object))
+            writer.write(.object(try execution.response(searcher, cache: cache, request: object)))
             return writer.bytes
         }
         return .json(bytes)

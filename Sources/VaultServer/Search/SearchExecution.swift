@@ -21,24 +21,59 @@ struct SearchExecution: Sendable {
         self.scope = grant.scope(for: served.uid)
     }
 
+    /// The response of ``run(_:)``, from `cache` when the same request with the same visibility was
+    /// answered on this very snapshot (`object` is the request as sent). Call on a pool thread.
+    func response(_ searcher: Searcher, cache: ResponseCache, request object: JSONObject) throws(APIError) -> JSONObject {
+        guard cache.isEnabled, !request.options.sort.contains(where: { $0.field == "trending.seed" }) else { return try run(searcher).object }
+        let started = ContinuousClock.now
+        do {
+            let snapshot = try served.index.snapshot()
+            defer { snapshot.close() }
+            var writer = JSONWriter(reservingCapacity: 256)
+            writer.write(.object(object))
+            let key = "\(served.uid)\u{1}\(snapshot.generation)\u{1}\(scope)\u{1}\(String(describing: request.options.filter))\u{1}"
+                + String(decoding: writer.bytes, as: UTF8.self)
+            if var cached = cache.response(key) {
+                cached["processingTimeMs"] = .integer(Int64(Self.milliseconds(since: started)))
+                return cached
+            }
+            let fresh = try run(searcher, in: snapshot, started: started).object
+            cache.store(fresh, key)
+            return fresh
+        } catch {
+            throw APIError(engine: error)
+        }
+    }
+
     /// Searches and renders (call on a pool thread). Engine errors become API errors.
     func run(_ searcher: Searcher) throws(APIError) -> (object: JSONObject, results: SearchResults, hits: [JSONObject]) {
         let started = ContinuousClock.now
         do {
             let snapshot = try served.index.snapshot()
             defer { snapshot.close() }
-            let results = try searcher.search(request.q, scope: scope, options: request.options, in: snapshot)
-            let elapsed = ContinuousClock.now - started
-            let renderer = HitRenderer(request: request, snapshot: snapshot, scope: scope)
-            var object = try renderer.response(results, elapsedMs: Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000))
-            object["indexUid"] = nil
-            let hits: [JSONObject] = object["hits"].flatMap { value in
-                guard case .array(let elements) = value else { return nil }
-                return elements.compactMap { if case .object(let hit) = $0 { return hit } else { return nil } }
-            } ?? []
-            return (object, results, hits)
+            return try run(searcher, in: snapshot, started: started)
         } catch {
             throw APIError(engine: error)
         }
+    }
+
+    /// Searches `snapshot` and renders.
+    private func run(
+        _ searcher: Searcher, in snapshot: IndexSnapshot, started: ContinuousClock.Instant
+    ) throws(IndexError) -> (object: JSONObject, results: SearchResults, hits: [JSONObject]) {
+        let results = try searcher.search(request.q, scope: scope, options: request.options, in: snapshot)
+        let renderer = HitRenderer(request: request, snapshot: snapshot, scope: scope)
+        var object = try renderer.response(results, elapsedMs: Self.milliseconds(since: started))
+        object["indexUid"] = nil
+        let hits: [JSONObject] = object["hits"].flatMap { value in
+            guard case .array(let elements) = value else { return nil }
+            return elements.compactMap { if case .object(let hit) = $0 { return hit } else { return nil } }
+        } ?? []
+        return (object, results, hits)
+    }
+
+    static func milliseconds(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = ContinuousClock.now - start
+        return Int(elapsed.components.seconds * 1000 + elapsed.components.attoseconds / 1_000_000_000_000_000)
     }
 }

@@ -43,6 +43,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("search-budget-ms"), help: "A search's time budget in ms, waiting included (default 2000).")
     var searchBudgetMs: Int?
 
+    @Option(name: .customLong("search-cache-entries"), help: "Search responses cached for repeated requests on an unchanged index; 0 turns it off (default 1000).")
+    var searchCacheEntries: Int?
+
     @Option(name: .customLong("max-body-bytes"), help: "The largest request body (default 1048576).")
     var maxBodyBytes: Int?
 
@@ -71,6 +74,7 @@ struct ServeCommand: AsyncParsableCommand {
         if !index.isEmpty { values["indexes"] = index.joined(separator: ",") }
         values["search.threads"] = searchThreads.map(String.init)
         values["search.budget.ms"] = searchBudgetMs.map(String.init)
+        values["search.cache.entries"] = searchCacheEntries.map(String.init)
         values["max.body.bytes"] = maxBodyBytes.map(String.init)
         values["max.query.bytes"] = maxQueryBytes.map(String.init)
         values["max.url.bytes"] = maxURLBytes.map(String.init)
