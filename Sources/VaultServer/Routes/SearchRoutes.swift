@@ -28,9 +28,7 @@ struct SearchRoutes {
         let execution = SearchExecution(served: served, request: request, grant: context.grant, now: state.clock.now())
         let cache = state.responses
         let bytes = try await state.run(on: served) { searcher in
-            var writer = JSONWriter(reservingCapacity: 4_096)
-            writer.write(.object(try execution.response(searcher, cache: cache, request: object)))
-            return writer.bytes
+            try execution.responseBytes(searcher, cache: cache, request: object)
         }
         return .json(bytes)
     }

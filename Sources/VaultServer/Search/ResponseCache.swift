@@ -1,6 +1,6 @@
 import Synchronization
 
-/// Search responses by request, for the index snapshot they were computed on. A key names the index,
+/// Serialized search responses by request, for the index snapshot they were computed on. A key names the index,
 /// the grant's scope and effective filter, the whole request as sent, and the snapshot's LMDB
 /// transaction id — so an entry can only be served for the very snapshot that produced it, to a
 /// request with the same visibility: a committed ingest batch makes every older entry unreachable
@@ -10,7 +10,7 @@ public final class ResponseCache: Sendable {
     /// The most entries kept.
     public let capacity: Int
     private struct State {
-        var entries: [String: JSONObject] = [:]
+        var entries: [String: [UInt8]] = [:]
         /// Keys in insertion order (a ring: `next` is the oldest once full).
         var order: [String] = []
         var next = 0
@@ -26,7 +26,7 @@ public final class ResponseCache: Sendable {
     public var isEnabled: Bool { capacity > 0 }
 
     /// The response stored under `key`, counting a hit or a miss.
-    func response(_ key: String) -> JSONObject? {
+    func response(_ key: String) -> [UInt8]? {
         state.withLock { state in
             let found = state.entries[key]
             if found == nil { state.misses += 1 } else { state.hits += 1 }
@@ -35,7 +35,7 @@ public final class ResponseCache: Sendable {
     }
 
     /// Stores `response` under `key`, evicting the oldest entry when full.
-    func store(_ response: JSONObject, _ key: String) {
+    func store(_ response: [UInt8], _ key: String) {
         guard capacity > 0 else { return }
         state.withLock { state in
             guard state.entries.updateValue(response, forKey: key) == nil else { return }

@@ -21,10 +21,16 @@ struct SearchExecution: Sendable {
         self.scope = grant.scope(for: served.uid)
     }
 
-    /// The response of ``run(_:)``, from `cache` when the same request with the same visibility was
-    /// answered on this very snapshot (`object` is the request as sent). Call on a pool thread.
-    func response(_ searcher: Searcher, cache: ResponseCache, request object: JSONObject) throws(APIError) -> JSONObject {
-        guard cache.isEnabled, !request.options.sort.contains(where: { $0.field == "trending.seed" }) else { return try run(searcher).object }
+    /// The response of ``run(_:)`` as JSON bytes, from `cache` when the same request with the same
+    /// visibility was answered on this very snapshot (`object` is the request as sent). The cache
+    /// keeps the serialized response without `processingTimeMs`, which is appended last (this
+    /// request's own time), so a hit costs no serialization. Call on a pool thread.
+    func responseBytes(_ searcher: Searcher, cache: ResponseCache, request object: JSONObject) throws(APIError) -> [UInt8] {
+        guard cache.isEnabled, !request.options.sort.contains(where: { $0.field == "trending.seed" }) else {
+            var writer = JSONWriter(reservingCapacity: 4_096)
+            writer.write(.object(try run(searcher).object))
+            return writer.bytes
+        }
         let started = ContinuousClock.now
         do {
             let snapshot = try served.index.snapshot()
@@ -33,13 +39,16 @@ struct SearchExecution: Sendable {
             writer.write(.object(object))
             let key = "\(served.uid)\u{1}\(snapshot.generation)\u{1}\(scope)\u{1}\(String(describing: request.options.filter))\u{1}"
                 + String(decoding: writer.bytes, as: UTF8.self)
-            if var cached = cache.response(key) {
-                cached["processingTimeMs"] = .integer(Int64(Self.milliseconds(since: started)))
-                return cached
-            }
-            let fresh = try run(searcher, in: snapshot, started: started).object
-            cache.store(fresh, key)
-            return fresh
+            if let cached = cache.response(key) { return Self.finished(cached, milliseconds: Self.milliseconds(since: started)) }
+            var fresh = try run(searcher, in: snapshot, started: started).object
+            let milliseconds = Self.milliseconds(since: started)
+            fresh["processingTimeMs"] = nil
+            var body = JSONWriter(reservingCapacity: 4_096)
+            body.write(.object(fresh))
+            var open = body.bytes
+            open.removeLast()  // the closing brace: `processingTimeMs` goes last
+            cache.store(open, key)
+            return Self.finished(open, milliseconds: milliseconds)
         } catch {
             throw APIError(engine: error)
         }
@@ -70,6 +79,14 @@ struct SearchExecution: Sendable {
             return elements.compactMap { if case .object(let hit) = $0 { return hit } else { return nil } }
         } ?? []
         return (object, results, hits)
+    }
+
+    /// An open serialized object (no closing brace) completed with `processingTimeMs`.
+    static func finished(_ open: [UInt8], milliseconds: Int) -> [UInt8] {
+        var bytes = open
+        bytes.append(contentsOf: (open.count > 1 ? #","processingTimeMs":"# : #""processingTimeMs":"#).utf8)
+        bytes.append(contentsOf: "\(milliseconds)}".utf8)
+        return bytes
     }
 
     static func milliseconds(since start: ContinuousClock.Instant) -> Int {
