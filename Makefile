@@ -9,7 +9,7 @@ APT_PACKAGES := pkg-config libicu-dev liblmdb-dev libsqlite3-dev libstemmer-dev 
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 BIN := .build/release/vaultsearch
 
-.PHONY: deps run test fuzz release bench-scifact eval clean
+.PHONY: deps run test fuzz release bench-scifact bench-tantivy eval clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -46,6 +46,17 @@ eval: release
 # Speed side by side with SQLite FTS5 on SciFact.
 bench-scifact: release
 	$(BIN) bench --corpus ../shared/corpus/scifact/corpus.jsonl --queries ../shared/corpus/scifact/queries.tsv --repeat 5
+
+# Side by side with tantivy (PyPI, into Benchmarks/tantivy/.venv; skipped where PyPI is unreachable):
+# build s, index bytes, peak RSS, p50/p99 for VaultSearch with defaults and with typos and prefix off,
+# tantivy with VaultSearch's writer threads and with one. CORPUS and QUERIES default to SciFact;
+# for a generated corpus: vaultsearch generate --docs 200000 --queries 1000 --output data/g200k/corpus.jsonl
+# --queries-output data/g200k/queries.tsv, then make bench-tantivy CORPUS=data/g200k/corpus.jsonl QUERIES=data/g200k/queries.tsv
+CORPUS ?= ../shared/corpus/scifact/corpus.jsonl
+QUERIES ?= $(dir $(CORPUS))queries.tsv
+REPEAT ?= 5
+bench-tantivy: release
+	$(BIN) bench --corpus $(CORPUS) --queries $(QUERIES) --baseline tantivy --plain --repeat $(REPEAT)
 
 clean:
 	rm -rf .build data

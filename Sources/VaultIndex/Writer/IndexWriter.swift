@@ -18,15 +18,17 @@ public final class IndexWriter {
     private let schema: ColumnSchema
     /// Batches with fewer documents than this are analyzed on the calling thread.
     private static let parallelThreshold = 64
+    /// How many threads analyze a large batch: the active processors, at most 8 (the writing itself
+    /// is one thread). Benchmarks give a baseline engine as many writer threads.
+    public static var analysisWorkers: Int { max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8)) }
 
     /// A writer for `index`, analyzing with the index's settings.
     public init(index: Index) throws(IndexError) {
         self.index = index
         self.settings = try IndexError.wrap { try index.environment.read { try index.settings(in: $0) } }
         self.schema = ColumnSchema(settings: settings)
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         let analysis = settings.analysis
-        self.analyzers = (0..<workers).map { _ in Analyzer(analysis) }
+        self.analyzers = (0..<Self.analysisWorkers).map { _ in Analyzer(analysis) }
     }
 
     /// Applies `operations` in one transaction. Several operations on the same id collapse to the
