@@ -8,10 +8,16 @@ then runs every query single-threaded, top k, after one warm-up pass, `--repeat`
 
 Schema: `id` (raw, stored, the only stored field), `title` and `text` (tokenizer `en_stem`:
 lower-casing, words over 40 bytes dropped, English Snowball stemming; positions indexed). A query is
-lower-cased, every character that is not a letter, digit or space becomes a space (so nothing in it
-is query syntax: no AND/OR/NOT, no `-word`, no phrases), and it is parsed over both fields with the
-words OR-ed and the title boosted (`--title-boost`, VaultSearch's BEIR title weight by default).
-Each timed search parses the query, collects the top k without counting every match, and reads each
+lower-cased and every character that is not a letter, digit or space becomes a space (so nothing in
+it is query syntax: no AND/OR/NOT, no `-word`, no phrases). Its words are OR-ed over both fields,
+the title boosted (`--title-boost`, VaultSearch's BEIR title weight by default), by one of two forms
+(`--query-form`):
+- `flat` (default): the query analyzed with the same chain as `en_stem`, and one boolean query of
+  SHOULD term queries, title (boosted) and text for every distinct term. tantivy answers a flat
+  disjunction of term queries with block-max WAND.
+- `parser`: the binding's query parser (`parse_query_lenient` over title and text), which makes a
+  SHOULD of per-word SHOULDs; nested, so tantivy scores every matching document. Same top k, slower.
+Each timed search builds the query, collects the top k without counting every match, and reads each
 hit's stored id: what VaultSearch's timed search does too (analysis, top k, external ids).
 
 Run it through `run.sh`, which makes the virtual environment. Exit status 77 means "skipped"
@@ -205,16 +211,38 @@ def summarize(samples_ns):
             "meanMs": total / len(ms) if ms else 0.0, "qps": len(ms) / (total / 1000) if total > 0 else 0.0}
 
 
-def time_queries(tantivy, index_dir, texts, limit, repeat, title_boost):
+def query_analyzer(tantivy):
+    """The chain of tantivy's `en_stem` tokenizer: simple tokenizer, remove long (40), lower-case,
+    English stemmer."""
+    from tantivy import Filter, TextAnalyzerBuilder, Tokenizer
+    return (TextAnalyzerBuilder(Tokenizer.simple()).filter(Filter.remove_long(40)).filter(Filter.lowercase())
+            .filter(Filter.stemmer("english")).build())
+
+
+def time_queries(tantivy, index_dir, texts, limit, repeat, title_boost, form):
     index = tantivy.Index.open(index_dir)
     index.reload()
     searcher = index.searcher()
+    schema = index.schema
     boosts = {"title": title_boost} if title_boost != 1 else {}
+    analyzer = query_analyzer(tantivy)
+    Query, Should = tantivy.Query, tantivy.Occur.Should
+
+    def flat_query(text):
+        clauses = []
+        for term in dict.fromkeys(analyzer.analyze(text)):
+            title = Query.term_query(schema, "title", term)
+            clauses.append((Should, Query.boost_query(title, title_boost) if title_boost != 1 else title))
+            clauses.append((Should, Query.term_query(schema, "text", term)))
+        return Query.boolean_query(clauses) if clauses else None
 
     def search(text):
-        if not text:
+        if form == "flat":
+            query = flat_query(text)
+        else:
+            query = index.parse_query_lenient(text, ["title", "text"], field_boosts=boosts)[0] if text else None
+        if query is None:
             return 0
-        query, _ = index.parse_query_lenient(text, ["title", "text"], field_boosts=boosts)
         hits = searcher.search(query, limit, count=False).hits
         for _, address in hits:
             searcher.doc(address).get_first("id")
@@ -237,7 +265,7 @@ def time_queries(tantivy, index_dir, texts, limit, repeat, title_boost):
 
 def print_table(report):
     print(f"tantivy {report['tantivyVersion']} on {report['corpus']}: {report['documents']} documents, "
-          f"{report['queries']} queries x {report['repeat']} timed runs, top {report['limit']}, "
+          f"{report['queries']} queries x {report['repeat']} timed runs, top {report['limit']}, {report['queryForm']} queries, "
           f"load average {report['loadAverage'][0]:.2f} {report['loadAverage'][1]:.2f} {report['loadAverage'][2]:.2f}")
     print(f"{'writer threads':<16}{'build s':>9}{'index MB':>10}{'peak RSS MiB':>14}{'segments':>10}"
           f"{'p50 ms':>9}{'p90 ms':>9}{'p99 ms':>9}{'qps':>9}   queries")
@@ -270,6 +298,8 @@ def main():
     parser.add_argument("--stop-words", default="",
                         help="comma-separated words to drop from queries (as VaultSearch does); with them both "
                              "the queries as given and with these dropped are timed")
+    parser.add_argument("--query-form", choices=["flat", "parser"], default="flat",
+                        help="flat: one SHOULD of term queries (block-max WAND; default); parser: the binding's query parser")
     parser.add_argument("--store-text", action="store_true", help="also store title and text (default: only the id)")
     parser.add_argument("--work-dir", help="where the indexes go (default: a temporary directory, removed after)")
     parser.add_argument("--keep", action="store_true", help="keep the indexes")
@@ -339,9 +369,10 @@ def main():
             log(f"timing {len(queries)} queries x {args.repeat}…")
             run = {"threads": count, "buildSeconds": outcome["seconds"], "indexBytes": outcome["indexBytes"],
                    "peakRSSMiB": outcome["peakRSSMiB"], "segments": outcome["segments"], "documents": outcome["documents"],
-                   "query": time_queries(tantivy, index_dir, as_given, args.limit, args.repeat, args.title_boost)}
+                   "query": time_queries(tantivy, index_dir, as_given, args.limit, args.repeat, args.title_boost, args.query_form)}
             if dropped is not None:
-                run["queryStopWordsDropped"] = time_queries(tantivy, index_dir, dropped, args.limit, args.repeat, args.title_boost)
+                run["queryStopWordsDropped"] = time_queries(tantivy, index_dir, dropped, args.limit, args.repeat, args.title_boost,
+                                                           args.query_form)
             runs.append(run)
             if not args.keep:
                 shutil.rmtree(index_dir, ignore_errors=True)
@@ -357,7 +388,7 @@ def main():
     report = {
         "tantivyVersion": binding, "corpus": args.corpus, "queriesFile": args.queries,
         "documents": runs[0]["documents"] if runs else 0, "queries": len(queries), "repeat": args.repeat, "limit": args.limit,
-        "heapMB": args.heap_mb, "titleBoost": args.title_boost, "storedFields": ["id", "title", "text"] if args.store_text else ["id"],
+        "heapMB": args.heap_mb, "queryForm": args.query_form, "titleBoost": args.title_boost, "storedFields": ["id", "title", "text"] if args.store_text else ["id"],
         "stopWords": sorted(stop_words), "pythonOverheadSeconds": overhead, "loadAverage": list(os.getloadavg()),
         "peakRSSMiBQueryProcess": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, "runs": runs,
     }

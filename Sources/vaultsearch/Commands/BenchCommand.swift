@@ -22,7 +22,8 @@ struct BenchCommand: ParsableCommand {
             the same queries single-threaded, VaultSearch with any-word BM25F top-k, FTS5 with the words \
             OR-ed and ORDER BY bm25() LIMIT k, tantivy (--baseline tantivy: Benchmarks/tantivy/run.sh, \
             which installs the tantivy package from PyPI into Benchmarks/tantivy/.venv) with the words \
-            OR-ed over title (boosted by our title weight) and text, en_stem tokenizer, built once with as \
+            OR-ed over title (boosted by our title weight) and text as one flat disjunction of term \
+            queries (block-max WAND), en_stem tokenizer, built once with as \
             many writer threads as VaultSearch's build uses and once with one, each build in its own \
             process. After one warm-up pass, every query runs --repeat times per engine; latency \
             percentiles are over all those runs. --plain also times VaultSearch with typos and prefix \
