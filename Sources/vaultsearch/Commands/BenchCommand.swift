@@ -9,6 +9,8 @@ enum BenchBaseline: String, ExpressibleByArgument, CaseIterable {
     case fts5
     /// tantivy through its Python binding, by `Benchmarks/tantivy/run.sh`.
     case tantivy
+    /// No baseline: VaultSearch alone (for a profile of our own path).
+    case none
 }
 
 /// `vaultsearch bench`: index build time and query latency, side by side with SQLite FTS5 and/or
@@ -46,7 +48,7 @@ struct BenchCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Hits per query.")
     var limit = 10
 
-    @Option(name: .long, help: "A baseline engine: fts5 or tantivy; repeat the option for both (default: fts5).")
+    @Option(name: .long, help: "A baseline engine: fts5, tantivy or none; repeat the option for both engines (default: fts5).")
     var baseline: [BenchBaseline] = []
 
     @Flag(name: .long, help: "Also time VaultSearch with typos and prefix search off.")
@@ -64,11 +66,12 @@ struct BenchCommand: ParsableCommand {
     func validate() throws {
         if `repeat` < 1 || `repeat` > 1000 { throw ValidationError("--repeat must be between 1 and 1000") }
         if limit < 1 || limit > 1000 { throw ValidationError("--limit must be between 1 and 1000") }
+        if baseline.contains(.none) && Set(baseline).count > 1 { throw ValidationError("--baseline none cannot be combined with another baseline") }
         if tantivyThreads != nil, threadCounts == nil { throw ValidationError("--tantivy-threads must list positive counts, e.g. 2,1") }
     }
 
-    /// The baselines asked for (FTS5 when none is named).
-    var baselines: Set<BenchBaseline> { baseline.isEmpty ? [.fts5] : Set(baseline) }
+    /// The baselines asked for (FTS5 when none is named; `none` alone: no baseline).
+    var baselines: Set<BenchBaseline> { baseline.isEmpty ? [.fts5] : Set(baseline).subtracting([.none]) }
 
     /// tantivy's writer thread counts.
     var threadCounts: [Int]? {
