@@ -28,8 +28,13 @@ import VaultTrending
         var stream = RandomEngagement(seed: seed ^ 0x5EED, users: 40, categories: TestStore.categories.count)
         var random = SeededRandom(seed: seed ^ 0xBA7C)
         try harness.compareAll(now: harness.clock.now(), "initial")
+        let kinds = ["view", "copy", "rating", "bookmark"]
         for round in 1...5 {
-            for _ in 0..<50 {
+            // 50 batches a round; the last round goes on until every event kind has 1,000 inserts
+            // (about 1,000 each is the stream's mean, so some seeds fall just short).
+            var batches = 0
+            while batches < 50 || (round == 5 && kinds.contains { stream.counts[$0, default: 0] < 1_000 }) {
+                batches += 1
                 let now = harness.clock.now()
                 try harness.store.write { db in
                     for _ in 0..<(1 + random.below(60)) { try stream.step(db, now: now) }
@@ -43,7 +48,7 @@ import VaultTrending
             try harness.compareAll(now: now + 2 * 86_400 + 17, "round \(round) +2d")
         }
         print("TrendingOracleTests operations: \(stream.counts.sorted { $0.key < $1.key })")
-        for kind in ["view", "copy", "rating", "bookmark"] {
+        for kind in kinds {
             #expect(stream.counts[kind, default: 0] >= 1_000, Comment(rawValue: "only \(stream.counts[kind, default: 0]) \(kind) inserts"))
         }
         try expectCountersAgree(harness.store)
