@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import Synchronization
 import Testing
 
 /// The store commands end to end. Properties checked:
@@ -91,11 +92,22 @@ import Testing
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
+        let received = Mutex(Data())
+        errors.fileHandleForReading.readabilityHandler = { handle in
+            let chunk = handle.availableData
+            received.withLock { $0.append(chunk) }
+        }
         try process.run()
-        try await Task.sleep(for: .milliseconds(700))
+        // SIGTERM once the tailer says it is tailing (its handlers are installed by then), however slow the start.
+        let started = ContinuousClock.now
+        while !String(decoding: received.withLock { $0 }, as: UTF8.self).contains("tailing "), ContinuousClock.now - started < .seconds(120) {
+            try await Task.sleep(for: .milliseconds(50))
+        }
         kill(process.processIdentifier, SIGTERM)
         process.waitUntilExit()
-        let text = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        errors.fileHandleForReading.readabilityHandler = nil
+        let rest = errors.fileHandleForReading.readDataToEndOfFile()
+        let text = String(decoding: received.withLock { $0 } + rest, as: UTF8.self)
         #expect(process.terminationReason == .exit && process.terminationStatus == 0, "\(text)")
         #expect(text.contains("stopped at cursor"), "\(text)")
     }

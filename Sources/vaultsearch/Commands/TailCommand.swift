@@ -44,6 +44,8 @@ struct TailCommand: ParsableCommand {
         options.trim = trim
         options.batchSize = batchSize
         let tailer = try Tailer(storePath: store.db, indexPath: indexOptions.index, configuration: configuration, options: options, log: IngestLog.line)
+        // Signals are caught from here on: a supervisor may send SIGTERM as soon as this line shows.
+        let stop = once ? nil : StopSignal()
         IngestLog.line("tailing \(store.db) into \(indexOptions.index) from cursor \(tailer.cursor)")
         let report: (Tailer.BatchReport) -> Void = { batch in
             IngestLog.line("applied \(batch.changes) changes (\(batch.upserts) upserts, \(batch.deletes) deletes, \(batch.unchanged) unchanged), cursor \(batch.cursor)\(batch.trimmed > 0 ? ", trimmed \(batch.trimmed)" : "")")
@@ -53,8 +55,7 @@ struct TailCommand: ParsableCommand {
             print("applied \(applied) changes; cursor \(tailer.cursor)")
             return
         }
-        let stop = StopSignal()
-        try tailer.run(until: { stop.requested }, onBatch: report)
+        try tailer.run(until: { stop?.requested ?? true }, onBatch: report)
         IngestLog.line("stopped at cursor \(tailer.cursor)")
     }
 }
